@@ -1,0 +1,26 @@
+// Entry points for linting whole sets of files at once (CLI, tests).
+import { LintWorkspace } from './engine';
+import { allRules } from './rules/allRules';
+import type { Finding } from './types';
+
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+export function createWorkspace(): LintWorkspace {
+  return new LintWorkspace(allRules);
+}
+
+/** Lints files together, so references between them are resolved. Findings per path, in order. */
+export function lintFiles(files: readonly SourceFile[]): Map<string, Finding[]> {
+  const ws = createWorkspace();
+  for (const f of files) ws.setFile(f.path, f.text);
+  const out = new Map<string, Finding[]>();
+  for (const f of files) out.set(f.path, ws.lintFile(f.path));
+  return out;
+}
+
+export function lintText(text: string, path = 'input.yaml'): Finding[] {
+  return lintFiles([{ path, text }]).get(path) ?? [];
+}
