@@ -1,0 +1,21 @@
+// Asserts that the .vsix holds only what the extension needs at run time: no sources, tests,
+// source maps or node_modules. Prints the file list and sizes.
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE(\.txt)?$/, /^dist\/extension\.js$/, /^dist\/webview\/webview\.js$/, /^media\/[\w./-]+\.(svg|png|css)$/];
+const out = execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { encoding: 'utf8' });
+const files = out.split('\n').map((l) => l.trim()).filter(Boolean);
+const bad = files.filter((f) => !allowed.some((re) => re.test(f)));
+let total = 0;
+for (const f of files) {
+  const size = fs.statSync(path.join(__dirname, '..', f)).size;
+  total += size;
+  console.log(`  ${f}  ${(size / 1024).toFixed(1)} KiB`);
+}
+console.log(`package: ${files.length} files, ${(total / 1024).toFixed(1)} KiB before compression`);
+if (bad.length > 0 || !files.includes('dist/extension.js')) {
+  console.error(`package check failed: unexpected files ${JSON.stringify(bad)} or dist/extension.js missing`);
+  process.exit(1);
+}

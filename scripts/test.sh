@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine of this kind: installs what the tests need (npm packages,
+# Chromium, Node 24 and code-server for a real VS Code), type-checks, lints, builds, packages,
+# then runs the unit tests (mocha) and the extension-host tests in a real VS Code.
+# Ends with one line "total: N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "npm packages"
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+step "test dependencies (Chromium, Node 24, code-server)"
+bash scripts/installTestDeps.sh
+
+step "type check and lint"
+npm run --silent typecheck
+npm run --silent lint
+
+step "build and package"
+npm run --silent package
+node scripts/checkPackage.js
+
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+status=0
+
+step "unit tests"
+SUMMARY_LABEL=unit npx mocha 2>&1 | tee -a "$results" || status=1
+
+step "extension-host tests in a real VS Code"
+npm run --silent test:vscode 2>&1 | tee -a "$results" || status=1
+
+# Each suite ends with "<suite>: N passed, N failed"; both must have reported.
+read -r passed failed suites < <(awk '/^(unit|vscode): [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4; n++ } END { print p+0, f+0, n+0 }' "$results")
+if [ "$suites" -ne 2 ]; then
+  echo "a test suite did not report its summary line" >&2
+  status=1
+fi
+printf '\ntotal: %s passed, %s failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ] || status=1
+exit $status
