@@ -1,0 +1,28 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ruleAnchor, withRuleDocs } from '../../src/core/lint/ruleDocs';
+import { allRules } from '../../src/core/lint/rules/allRules';
+
+const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+
+describe('the README', () => {
+  it('starts with the two commands: run the product, run the tests', () => {
+    const firstBlock = /```(?:bash|sh)\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const commands = firstBlock.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'));
+    assert.deepEqual(commands.map((c) => c.replace(/\s+#.*$/, '').trim()), ['bash scripts/demo.sh', 'bash scripts/test.sh']);
+  });
+
+  it('holds the rule reference as generated from the rules (run `npm run docs` after changing a rule)', () => {
+    assert.equal(readme, withRuleDocs(readme, allRules));
+  });
+
+  it('has an anchor for every rule a diagnostic can link to', () => {
+    for (const r of allRules) assert.ok(readme.includes(`<a id="${ruleAnchor(r.id)}"></a>`), r.id);
+  });
+
+  it('says that the deprecated webview UI toolkit is not used', () => {
+    assert.match(readme, /@vscode\/webview-ui-toolkit/);
+    assert.match(readme, /deprecated/);
+  });
+});
