@@ -1,0 +1,34 @@
+// Entry point: builds the pieces and wires them; all behaviour lives in src/vscode and src/core.
+import type * as vscode from 'vscode';
+import { lintWorkspace } from './vscode/commands/lintWorkspace';
+import { openSample } from './vscode/commands/openSample';
+import { registerCommands } from './vscode/commands/registerCommands';
+import { showOutput } from './vscode/commands/showOutput';
+import { createLogger } from './vscode/log';
+import { registerLinting } from './vscode/registerLinting';
+import { registerRolloutsView } from './vscode/rolloutsView';
+
+/** What the extension exports to other extensions and to its own tests. */
+export interface ArgoRolloutsApi {
+  /** Time spent in activate(), in milliseconds (the start-up scan runs afterwards, in the background). */
+  readonly activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
+  const started = performance.now();
+  const log = createLogger(context);
+  const { controller, indexer } = registerLinting(context, log);
+  registerRolloutsView(context);
+  registerCommands(context, {
+    lintWorkspace: lintWorkspace({ controller, indexer, log }),
+    showOutput: showOutput({ log }),
+    openSample: openSample(),
+  });
+  const activationMs = Math.round((performance.now() - started) * 10) / 10;
+  log.info(`activation: ${activationMs} ms`);
+  return { activationMs };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

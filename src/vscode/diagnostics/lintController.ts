@@ -1,0 +1,226 @@
+// Keeps ONE lint workspace in step with the editor and the disk, and publishes diagnostics.
+// Editor text wins over disk: while a document is open, file-system events for it are ignored.
+// Open documents are linted on open and, debounced, on change; a newer change cancels the pending
+// lint. When a file's objects change, the files referencing them are re-published too.
+import * as vscode from 'vscode';
+import { mentionsArgo, type LintWorkspace } from '../../core/lint/engine';
+import { matchesAnyGlob } from '../../core/lint/globMatch';
+import { LineIndex } from '../../core/lint/lineIndex';
+import { isLintRelevant } from '../../core/lint/lintRelevance';
+import { createWorkspace } from '../../core/lint/lint';
+import { applySeverityOverrides } from '../../core/lint/severityOverrides';
+import type { Finding } from '../../core/lint/types';
+import type { Settings } from '../config';
+import type { Logger } from '../log';
+import { toDiagnostic, type PositionAt } from './toDiagnostic';
+
+const LANGUAGES: readonly string[] = ['yaml', 'json', 'jsonc'];
+const SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
+/** Files bigger than this are not read from disk (an open editor is still linted). */
+const MAX_DISK_BYTES = 16 * 1024 * 1024;
+
+interface Published {
+  /** The document version the findings belong to; undefined for a file linted from disk. */
+  readonly version: number | undefined;
+  readonly findings: readonly Finding[];
+}
+
+export class LintController implements vscode.Disposable {
+  private readonly ws: LintWorkspace = createWorkspace();
+  private readonly collection = vscode.languages.createDiagnosticCollection('argo-rollouts');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly published = new Map<string, Published>();
+  /** Document version last given to the workspace, per open document. */
+  private readonly lintedVersion = new Map<string, number>();
+  /** Bumped on every disk read, so that a slow read never overwrites a newer one. */
+  private readonly diskGeneration = new Map<string, number>();
+  /** Files holding Argo objects (what "Lint Workspace" reports on). */
+  private readonly argoFiles = new Set<string>();
+  /** After "Lint Workspace", closed files keep (and refresh) their diagnostics. */
+  private workspaceWide = false;
+
+  constructor(
+    private settings: Settings,
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: Logger,
+  ) {}
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.collection.dispose();
+  }
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    if (!settings.enable) this.collection.clear();
+    for (const doc of vscode.workspace.textDocuments) this.lintDocument(doc);
+  }
+
+  /** Findings currently shown for a document, when they belong to its current text. */
+  findingsFor(document: vscode.TextDocument): readonly Finding[] {
+    const p = this.published.get(document.uri.toString());
+    return p && (p.version === undefined || p.version === document.version) ? p.findings : [];
+  }
+
+  /** True when the document's last linted text holds Argo objects. */
+  isArgoDocument(document: vscode.TextDocument): boolean {
+    return this.argoFiles.has(document.uri.toString());
+  }
+
+  isLintable(document: vscode.TextDocument): boolean {
+    return LANGUAGES.includes(document.languageId) && SCHEMES.includes(document.uri.scheme) && !this.isExcluded(document.uri);
+  }
+
+  isExcluded(uri: vscode.Uri): boolean {
+    return this.settings.exclude.length > 0 && matchesAnyGlob(vscode.workspace.asRelativePath(uri, false), this.settings.exclude);
+  }
+
+  /** Debounced lint after an edit; a newer edit replaces the pending one. */
+  schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    this.cancel(key);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.lintDocument(document);
+      }, this.settings.debounceMs),
+    );
+  }
+
+  /** Lints an open document now, and re-publishes the files whose references it changed. */
+  lintDocument(document: vscode.TextDocument): void {
+    if (document.isClosed || !this.isLintable(document)) return;
+    const key = document.uri.toString();
+    this.cancel(key);
+    const text = document.getText();
+    const affected = this.setText(key, text);
+    this.lintedVersion.set(key, document.version);
+    this.publish(key, text, document.version, (o) => document.positionAt(o));
+    this.refresh(affected);
+  }
+
+  closeDocument(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    this.cancel(key);
+    this.lintedVersion.delete(key);
+    if (!this.workspaceWide) this.clear(key);
+    // The editor's text may have been discarded: the disk is the truth again.
+    if (document.uri.scheme === 'untitled') this.refresh(this.ws.removeFile(key));
+    else void this.loadFromDisk(document.uri);
+  }
+
+  /** Reads a file from disk into the workspace, unless an editor holds it. */
+  async loadFromDisk(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    if (this.isOpen(key) || this.isExcluded(uri)) return;
+    const generation = (this.diskGeneration.get(key) ?? 0) + 1;
+    this.diskGeneration.set(key, generation);
+    let text: string;
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.byteLength > MAX_DISK_BYTES) return;
+      text = new TextDecoder().decode(bytes);
+    } catch {
+      this.removeFromDisk(uri);
+      return;
+    }
+    if (this.diskGeneration.get(key) !== generation || this.isOpen(key)) return;
+    const affected = this.setText(key, text);
+    if (this.published.has(key)) this.publish(key, text, undefined, positionsOf(text));
+    this.refresh(affected);
+  }
+
+  removeFromDisk(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (this.isOpen(key)) return;
+    this.diskGeneration.set(key, (this.diskGeneration.get(key) ?? 0) + 1);
+    this.argoFiles.delete(key);
+    this.clear(key);
+    this.refresh(this.ws.removeFile(key));
+  }
+
+  /** Lints every indexed Argo file and keeps their diagnostics until the window closes. */
+  async lintAll(): Promise<{ files: number; findings: number }> {
+    this.workspaceWide = true;
+    let findings = 0;
+    const keys = [...this.argoFiles];
+    for (const key of keys) {
+      const doc = this.openDocument(key);
+      if (doc) this.lintDocument(doc);
+      else {
+        const uri = vscode.Uri.parse(key);
+        this.published.set(key, { version: undefined, findings: [] });
+        await this.loadFromDisk(uri);
+      }
+      findings += this.published.get(key)?.findings.length ?? 0;
+    }
+    return { files: keys.length, findings };
+  }
+
+  private setText(key: string, text: string): string[] {
+    if (mentionsArgo(text)) this.argoFiles.add(key);
+    else this.argoFiles.delete(key);
+    if (!isLintRelevant(text)) return this.ws.removeFile(key);
+    return this.ws.setFile(key, text);
+  }
+
+  private publish(key: string, text: string, version: number | undefined, positionAt: PositionAt): void {
+    if (!this.settings.enable || !mentionsArgo(text)) {
+      this.clear(key);
+      return;
+    }
+    const findings = applySeverityOverrides(this.ws.lintFile(key), this.settings.rules);
+    this.published.set(key, { version, findings });
+    this.collection.set(
+      vscode.Uri.parse(key),
+      findings.map((f) => toDiagnostic(f, positionAt, this.extensionUri)),
+    );
+  }
+
+  /** Re-publishes files whose cross-file findings may have changed. */
+  private refresh(keys: readonly string[]): void {
+    for (const key of keys) {
+      const doc = this.openDocument(key);
+      if (doc) {
+        // Up to date in the workspace: publish now; else its own pending lint will.
+        if (this.lintedVersion.get(key) === doc.version) this.publish(key, doc.getText(), doc.version, (o) => doc.positionAt(o));
+        else this.schedule(doc);
+      } else if (this.published.has(key)) {
+        void this.loadFromDisk(vscode.Uri.parse(key)).catch((e: unknown) => this.log.error(`re-linting ${key}`, e));
+      }
+    }
+    if (keys.length) this.log.debug(`re-published ${keys.length} referencing file(s)`);
+  }
+
+  private clear(key: string): void {
+    this.published.delete(key);
+    this.collection.delete(vscode.Uri.parse(key));
+  }
+
+  private cancel(key: string): void {
+    const t = this.timers.get(key);
+    if (t !== undefined) {
+      clearTimeout(t);
+      this.timers.delete(key);
+    }
+  }
+
+  private openDocument(key: string): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
+  }
+
+  private isOpen(key: string): boolean {
+    return this.lintedVersion.has(key);
+  }
+}
+
+/** Offset → Position over a text that has no TextDocument (a closed file read from disk). */
+function positionsOf(text: string): PositionAt {
+  const lines = new LineIndex(text);
+  return (offset) => {
+    const p = lines.position(offset);
+    return new vscode.Position(p.line - 1, p.column - 1);
+  };
+}
