@@ -26,8 +26,8 @@ interface FileState {
 export class LintWorkspace {
   private readonly files = new Map<string, FileState>();
   private index = new MapReferenceIndex();
-  private readonly localRules: ReadonlyMap<LintedKind, readonly Rule[]>;
-  private readonly crossRules: ReadonlyMap<LintedKind, readonly Rule[]>;
+  private readonly localRules: ReadonlyMap<KindKey, readonly Rule[]>;
+  private readonly crossRules: ReadonlyMap<KindKey, readonly Rule[]>;
 
   constructor(rules: readonly Rule[]) {
     this.localRules = byKind(rules.filter((r) => !r.usesIndex));
@@ -130,11 +130,11 @@ export class LintWorkspace {
     return { findings, deps: recording.deps };
   }
 
-  private run(d: DocState, rulesByKind: ReadonlyMap<LintedKind, readonly Rule[]>, index: MapReferenceIndex | RecordingIndex, out: Finding[]): void {
+  private run(d: DocState, rulesByKind: ReadonlyMap<KindKey, readonly Rule[]>, index: MapReferenceIndex | RecordingIndex, out: Finding[]): void {
     const doc = d.parsed.doc;
     const value = doc.value;
     if (doc.group !== 'argoproj.io' || !isRecord(value)) return;
-    const rules = rulesByKind.get(doc.kind as LintedKind);
+    const rules = rulesByKind.get(isLintedKind(doc.kind) ? doc.kind : OTHER_KINDS);
     if (!rules) return;
     for (const rule of rules) {
       try {
@@ -198,9 +198,18 @@ function shift(f: Finding, base: number): Finding {
   };
 }
 
-function byKind(rules: readonly Rule[]): Map<LintedKind, Rule[]> {
-  const m = new Map<LintedKind, Rule[]>();
+/** Rules for argoproj.io documents of any other kind (see `Rule.otherKinds`). */
+const OTHER_KINDS = '*';
+type KindKey = LintedKind | typeof OTHER_KINDS;
+
+function isLintedKind(kind: string | undefined): kind is LintedKind {
+  return (LINTED_KINDS as readonly (string | undefined)[]).includes(kind);
+}
+
+function byKind(rules: readonly Rule[]): Map<KindKey, Rule[]> {
+  const m = new Map<KindKey, Rule[]>();
   for (const k of LINTED_KINDS) m.set(k, rules.filter((r) => r.kinds.includes(k)));
+  m.set(OTHER_KINDS, rules.filter((r) => r.otherKinds));
   return m;
 }
 

@@ -34,6 +34,11 @@ export interface Rule<Id extends string = string> {
   readonly kinds: readonly LintedKind[];
   /** Cross-document: reads the reference index, so re-runs when objects it looked up change. */
   readonly usesIndex?: boolean;
+  /**
+   * Also runs on argoproj.io documents whose kind is none of the linted kinds (e.g. to report a
+   * misspelt `kind: Rolout`); `ctx.value` then has no known shape.
+   */
+  readonly otherKinds?: boolean;
   /** One line: what the rule checks (hover, README). */
   readonly title: string;
   /** Why it matters: what Argo does with such a manifest, and where Argo checks it. */
