@@ -405,5 +405,10 @@ export const kindSchemas: Readonly<Record<LintedKind, ObjectNode>> = {
   Experiment: experiment,
 };
 
+/** The root schema of a document's kind, if it is one of the linted kinds. */
+export function schemaForKind(kind: string | undefined): ObjectNode | undefined {
+  return kind !== undefined && Object.prototype.hasOwnProperty.call(kindSchemas, kind) ? kindSchemas[kind as LintedKind] : undefined;
+}
+
 /** Keys every Kubernetes object may have at its top level. */
 export const TOP_LEVEL_KEYS: readonly string[] = ['apiVersion', 'kind', 'metadata', 'spec', 'status'];

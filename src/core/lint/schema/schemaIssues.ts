@@ -2,9 +2,8 @@
 // does not know and the values of the wrong JSON type. Both schema rules read the same result (cached
 // per document value), so the walk runs once per edit however many rules use it.
 import { isRecord } from '../lintDoc';
-import type { LintedKind } from '../types';
 import type { Path, PathSegment } from '../yamlPath';
-import { kindSchemas, TOP_LEVEL_KEYS } from './kindSchemas';
+import { schemaForKind, TOP_LEVEL_KEYS } from './kindSchemas';
 import { open, type ObjectNode, type ScalarType, type SchemaNode } from './schemaNode';
 
 /** JSON type names as the API server prints them. */
@@ -34,10 +33,13 @@ export type SchemaIssue = UnknownKey | WrongType;
 
 const cache = new WeakMap<object, readonly SchemaIssue[]>();
 
-export function schemaIssues(value: Readonly<Record<string, unknown>>, kind: LintedKind): readonly SchemaIssue[] {
+/** The schema issues of a document of a linted kind (none for other kinds). */
+export function schemaIssues(value: Readonly<Record<string, unknown>>, kind: string | undefined): readonly SchemaIssue[] {
+  const root = schemaForKind(kind);
+  if (!root) return [];
   let issues = cache.get(value);
   if (!issues) {
-    issues = walkDocument(value, kindSchemas[kind]);
+    issues = walkDocument(value, root);
     cache.set(value, issues);
   }
   return issues;
