@@ -1,0 +1,68 @@
+// canaryService and stableService for routers that need them (§1.3 C8, C9), with a quick fix that
+// names the missing canary Service after the stable one.
+import { insertPairFix, replaceFix } from '../../fixes';
+import { invalid, type Rule, type RuleContext } from '../../rule';
+import type { Fix } from '../../types';
+import { argoStrategyPath, goString, isSet, rec, rolloutParts, strategyAt, type Obj } from './rolloutShape';
+import { findPair, nodeAt } from '../../yamlPath';
+
+const MESSAGE = 'Canary service and Stable service must to be set to use Traffic Routing';
+
+/** Argo's `requireCanaryStableServices`. */
+export function requiresCanaryStableServices(canary: Obj): boolean {
+  const tr = rec(canary.trafficRouting);
+  if (!tr) return false;
+  const pingPong = isSet(canary.pingPong);
+  if (isSet(tr.alb) && !pingPong) return true;
+  if (isSet(tr.istio) && !isSet(rec(tr.istio)?.destinationRule) && !pingPong) return true;
+  return ['smi', 'apisix', 'ambassador', 'nginx', 'appMesh', 'traefik'].some((k) => isSet(tr[k]));
+}
+
+/** `app-stable` → `app-canary`; otherwise `<stable>-canary`. */
+export function canaryServiceNameFor(stable: string): string {
+  return stable.endsWith('stable') ? `${stable.slice(0, -'stable'.length)}canary` : `${stable}-canary`;
+}
+
+function addCanaryServiceFix(ctx: RuleContext, stable: string): Fix | undefined {
+  const name = canaryServiceNameFor(stable);
+  const title = `Add the missing canaryService: ${name}`;
+  const canaryPath = strategyAt('canary');
+  const pair = findPair(nodeAt(ctx.doc.yaml, canaryPath), 'canaryService');
+  if (!pair) return insertPairFix(ctx.doc, canaryPath, 'canaryService', name, title);
+  // `canaryService: ""` (or `~`): replace the value in place.
+  const range = pair.value?.range;
+  if (!range || range[1] <= range[0]) return undefined;
+  return replaceFix(title, { start: range[0], end: range[1] }, name);
+}
+
+export const trafficRoutingServicesRule: Rule<'traffic-routing-services-required'> = {
+  id: 'traffic-routing-services-required',
+  severity: 'error',
+  kinds: ['Rollout'],
+  title: 'Traffic routing needs canaryService and stableService',
+  description:
+    'ALB and Istio host-level routing (both unless pingPong is used), SMI, Apisix, Ambassador, NGINX, App Mesh and Traefik ' +
+    'shift traffic between two Services, so Argo rejects a canary without canaryService or stableService. Plugins-only ' +
+    'routing and Istio subset routing (destinationRule) do not need them. A quick fix adds a canaryService named after the ' +
+    'stable one.',
+  source: '§1.3 C8, C9',
+  check(ctx) {
+    const canary = rolloutParts(ctx.value)?.canary;
+    if (!canary || !requiresCanaryStableServices(canary)) return;
+    const stable = goString(canary.stableService);
+    const canarySvc = goString(canary.canaryService);
+    if (stable === '') {
+      ctx.report({ message: invalid('', MESSAGE), at: strategyAt('canary', 'stableService'), argoPath: argoStrategyPath('stableService'), part: 'key' });
+    }
+    if (canarySvc === '') {
+      const fix = stable ? addCanaryServiceFix(ctx, stable) : undefined;
+      ctx.report({
+        message: invalid('', MESSAGE),
+        at: strategyAt('canary', 'canaryService'),
+        argoPath: argoStrategyPath('canaryService'),
+        part: 'key',
+        ...(fix ? { fix } : {}),
+      });
+    }
+  },
+};
