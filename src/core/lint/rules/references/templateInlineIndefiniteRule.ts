@@ -1,5 +1,5 @@
 // The "runs indefinitely" error of an inline analysis, shown on the template itself with a fix.
-import { insertPairFix } from '../../fixes';
+import { insertPairFix, replaceFix } from '../../fixes';
 import type { Rule } from '../../rule';
 import type { Fix } from '../../types';
 import { findPair, nodeAt, type Path } from '../../yamlPath';
@@ -20,9 +20,12 @@ export function suggestedCount(metric: Record<string, unknown>): number {
   return Math.max(1, limit(metric.failureLimit) + limit(metric.consecutiveSuccessLimit) + 1);
 }
 
-/** Inserts `count: n` on the line after `interval`, at its indentation. */
+/** Inserts `count: n` on the line after `interval`, at its indentation (or sets an existing count). */
 function countFix(doc: LintDoc, metricPath: Path, n: number): Fix | undefined {
   const title = `Set count: ${n} so the metric ends`;
+  // An explicit `count: 0` is replaced in place.
+  const existing = (findPair(nodeAt(doc.yaml, metricPath), 'count')?.value as Node | null | undefined)?.range;
+  if (existing) return replaceFix(title, { start: existing[0], end: existing[1] }, String(n));
   const pair = findPair(nodeAt(doc.yaml, metricPath), 'interval');
   const keyStart = (pair?.key as Node | null | undefined)?.range?.[0];
   const valueEnd = (pair?.value as Node | null | undefined)?.range?.[1];
