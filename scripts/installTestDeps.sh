@@ -27,8 +27,8 @@ if ((${#missing[@]})); then
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
   log "apt-get install ${missing[*]}"
-  $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 else
   log "Debian packages present: ${APT_PACKAGES[*]}"
 fi
@@ -58,7 +58,7 @@ else
     cd "$CS_DIR"
     export PATH="$NODE24_HOME/bin:$PATH"
     export npm_config_nodedir="$NODE24_HOME"
-    npm install --no-save --no-audit --no-fund --unsafe-perm "code-server@$CODE_SERVER_VERSION"
+    npm install --no-save --no-audit --no-fund "code-server@$CODE_SERVER_VERSION"
   )
   touch "$CS_DIR/.installed"
   log "code-server installed in $(($(date +%s) - start)) s"

@@ -16,7 +16,8 @@ export interface ArgoRolloutsApi {
 
 export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
   const started = performance.now();
-  const log = createLogger(context);
+  // The extension-host tests set ARGO_ROLLOUTS_LOG_TO_CONSOLE to see the log in their output.
+  const log = createLogger(context, process.env.ARGO_ROLLOUTS_LOG_TO_CONSOLE === '1');
   const { controller, indexer } = registerLinting(context, log);
   registerRolloutsView(context);
   registerCommands(context, {

@@ -1,0 +1,26 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { describeDiagnostics, openFixture, replaceText, ruleOf, waitForDiagnostics } from './helpers';
+
+describe('references across files', () => {
+  it("update a Rollout's diagnostics when a Service in another file stops selecting its pods", async () => {
+    const rollout = await openFixture('services/rollout-with-services.yaml');
+    // Lint Workspace waits for the start-up scan, so the Services in services.yaml are known.
+    await vscode.commands.executeCommand('argoRollouts.lintWorkspace');
+    const before = await waitForDiagnostics(rollout.uri, (d) => d.every((x) => ruleOf(x) !== 'reference-not-found'), 'the Services to be found');
+    assert.deepEqual(before.filter((d) => ruleOf(d) === 'rollout-service-selector'), [], describeDiagnostics(before));
+
+    const services = await openFixture('services/services.yaml');
+    const mismatch = (d: vscode.Diagnostic[]) => d.some((x) => ruleOf(x) === 'rollout-service-selector' && x.message.includes('has unmatch label "app"'));
+    const reported = waitForDiagnostics(rollout.uri, mismatch, 'a rollout-service-selector diagnostic on the Rollout');
+    await replaceText(services, 'app: shop', 'app: shop-v2');
+    const ds = await reported;
+    const d = ds.find((x) => ruleOf(x) === 'rollout-service-selector')!;
+    assert.equal(rollout.getText(d.range), 'shop-canary');
+    assert.equal(d.message.startsWith('Invalid value: "shop-canary": Service "shop-canary" has unmatch label "app" in rollout'), true, d.message);
+
+    const cleared = waitForDiagnostics(rollout.uri, (x) => !mismatch(x), 'the diagnostic to go when the Service matches again');
+    await replaceText(services, 'app: shop-v2', 'app: shop');
+    await cleared;
+  });
+});
