@@ -19,8 +19,10 @@ export const metricsRule = {
   check(ctx) {
     const spec = specOf(ctx.value);
     if (!spec) return;
-    const metrics = arrayAt(spec, 'metrics');
-    if (!metrics || metrics.length === 0) {
+    const metrics = spec.metrics;
+    // A non-list is a schema error (reported by the schema rules); Go would not get this far.
+    if (metrics !== undefined && metrics !== null && !Array.isArray(metrics)) return;
+    if (!Array.isArray(metrics) || metrics.length === 0) {
       // Templates that include other templates (`spec.templates`) get their metrics from them.
       if ((arrayAt(spec, 'templates')?.length ?? 0) > 0) return;
       ctx.report({ message: `no metrics specified — ${RUN_ERROR}`, at: ['spec', 'metrics'], argoPath: 'spec.metrics' });
