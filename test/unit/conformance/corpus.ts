@@ -24,3 +24,9 @@ export function corpusFiles(folder: string): string[] {
 export function readCorpus(folder: string, file: string): string {
   return readFileSync(nodePath.join(corpusDir(), folder, file), 'utf8');
 }
+
+/** `examples__appmesh__canary-rollout.yaml` → `examples__appmesh`; a docs block → its Markdown page. */
+export function exampleOf(file: string): string {
+  const i = file.lastIndexOf('__');
+  return i < 0 ? file : file.slice(0, i);
+}

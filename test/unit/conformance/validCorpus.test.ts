@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { lintFiles } from '../../../src/core/lint/lint';
 import type { Finding } from '../../../src/core/lint/types';
-import { corpusFiles, readCorpus } from './corpus';
+import { corpusFiles, exampleOf, readCorpus } from './corpus';
 
 /** Error findings we accept on a valid file, each with the reason it is right to report it. */
 const EXCEPTIONS: readonly { file: string; rule: string; reason: string }[] = [
@@ -19,12 +19,6 @@ const EXCEPTIONS: readonly { file: string; rule: string; reason: string }[] = [
     reason: 'same docs page, same unquoted `value: 9090` in args[].value (a string in the CRD): the API server rejects it',
   },
 ];
-
-/** `examples__appmesh__canary-rollout.yaml` → `examples__appmesh`; a docs block → its Markdown page. */
-export function exampleOf(file: string): string {
-  const i = file.lastIndexOf('__');
-  return i < 0 ? file : file.slice(0, i);
-}
 
 describe('the valid corpus of Argo Rollouts examples', () => {
   const files = corpusFiles('valid');
