@@ -173,7 +173,7 @@ function bracketError(q: string): RawError | undefined {
   const open = stack[0];
   if (open !== undefined) {
     const last = stack[stack.length - 1]!;
-    return { message: `unclosed left ${OPENERS[q[last]!]}`, pos: q.length, start: last, end: last + 1 };
+    return { message: `unclosed left ${OPENERS[q[last]!]}`, pos: q.trimEnd().length, start: last, end: last + 1 };
   }
   return undefined;
 }
