@@ -18,6 +18,9 @@ const CODE_SERVER = path.join(ROOT, '.cache', `code-server-${CODE_SERVER_VERSION
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.VSCODE_TESTS_TIMEOUT_MS || 180000);
 
+// Workbench chatter that says nothing about our tests (shown with VSCODE_TESTS_VERBOSE=1).
+const NOISE = /^(?:Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|\[(?:AgentHost|AgentHost:remote|AccountPolicyGate|ChatModelSelection|Service Worker|reconnection-grace-time)\]|Creating a socket \()/;
+
 function log(msg) {
   process.stdout.write(`[code-server harness] ${msg}\n`);
 }
@@ -148,7 +151,8 @@ async function main() {
     const exited = new Promise((resolve) => (settle = resolve));
     // The extension host's console, forwarded by the smoke-test driver.
     await page.exposeFunction('codeAutomationLog', (_type, args) => {
-      process.stdout.write(util.format(...(Array.isArray(args) ? args : [args])) + '\n');
+      const line = util.format(...(Array.isArray(args) ? args : [args]));
+      if (process.env.VSCODE_TESTS_VERBOSE || !NOISE.test(line)) process.stdout.write(line + '\n');
     });
     await page.exposeFunction('codeAutomationExit', (code) => settle(Number(code)));
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;

@@ -37,6 +37,8 @@ async function main() {
     return 2;
   }
   const started = Date.now();
+  // A file a test writes to disk and deletes; left behind only if a run was killed mid-test.
+  fs.rmSync(path.join(WORKSPACE, 'services', 'tmp-disk-rollout.yaml'), { force: true });
   await buildSuite();
   try {
     await runTests({

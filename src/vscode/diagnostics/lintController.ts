@@ -91,8 +91,16 @@ export class LintController implements vscode.Disposable {
 
   /** Lints an open document now, and re-publishes the files whose references it changed. */
   lintDocument(document: vscode.TextDocument): void {
-    if (document.isClosed || !this.isLintable(document)) return;
     const key = document.uri.toString();
+    if (document.isClosed) return;
+    if (!this.isLintable(document)) {
+      // Excluded since it was linted (settings changed): forget it.
+      if (this.lintedVersion.delete(key)) {
+        this.clear(key);
+        this.refresh(this.ws.removeFile(key));
+      }
+      return;
+    }
     this.cancel(key);
     const text = document.getText();
     const affected = this.setText(key, text);
@@ -128,7 +136,7 @@ export class LintController implements vscode.Disposable {
     }
     if (this.diskGeneration.get(key) !== generation || this.isOpen(key)) return;
     const affected = this.setText(key, text);
-    if (this.published.has(key)) this.publish(key, text, undefined, positionsOf(text));
+    if (this.published.has(key) || (this.workspaceWide && mentionsArgo(text))) this.publish(key, text, undefined, positionsOf(text));
     this.refresh(affected);
   }
 

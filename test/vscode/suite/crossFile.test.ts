@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { describeDiagnostics, openFixture, replaceText, ruleOf, waitForDiagnostics } from './helpers';
+import { describeDiagnostics, fixture, openFixture, replaceText, ruleOf, waitForDiagnostics } from './helpers';
 
 describe('references across files', () => {
   it("update a Rollout's diagnostics when a Service in another file stops selecting its pods", async () => {
@@ -22,5 +22,39 @@ describe('references across files', () => {
     const cleared = waitForDiagnostics(rollout.uri, (x) => !mismatch(x), 'the diagnostic to go when the Service matches again');
     await replaceText(services, 'app: shop-v2', 'app: shop');
     await cleared;
+  });
+
+  it('follow files created and deleted on disk once the workspace has been linted', async () => {
+    const uri = fixture('services/tmp-disk-rollout.yaml');
+    const text = [
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: Rollout',
+      'metadata:',
+      '  name: shop-mislabelled',
+      'spec:',
+      '  selector:',
+      '    matchLabels: {app: other}',
+      '  template:',
+      '    metadata:',
+      '      labels: {app: other}',
+      '    spec:',
+      '      containers: [{name: c, image: example/c:1}]',
+      '  strategy:',
+      '    canary:',
+      '      canaryService: shop-canary',
+      '      stableService: shop-stable',
+      '',
+    ].join('\n');
+    await vscode.commands.executeCommand('argoRollouts.lintWorkspace');
+    const reported = waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'rollout-service-selector'), 'diagnostics for the Rollout written to disk');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      const ds = await reported;
+      assert.ok(ds.every((d) => d.message.length > 0));
+    } finally {
+      const cleared = waitForDiagnostics(uri, (d) => d.length === 0, 'the diagnostics of the deleted file to be cleared');
+      await vscode.workspace.fs.delete(uri);
+      await cleared;
+    }
   });
 });
