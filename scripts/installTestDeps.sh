@@ -23,6 +23,13 @@ for p in "${APT_PACKAGES[@]}"; do
     missing+=("$p")
   fi
 done
+# node-gyp's tool chain, usually present already; installed only when a tool is missing.
+for tool in make g++ python3; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    missing+=(build-essential python3)
+    break
+  fi
+done
 if ((${#missing[@]})); then
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
