@@ -2,21 +2,22 @@
 import { isMap, isPair, type Node } from 'yaml';
 import type { LintDoc } from './lintDoc';
 import type { Fix, Span } from './types';
-import { nodeAt, type Path } from './yamlPath';
+import { findPair, nodeAt, type Path } from './yamlPath';
 
 export function replaceFix(title: string, span: Span, newText: string): Fix {
   return { title, edits: [{ start: span.start, end: span.end, newText }] };
 }
 
 /**
- * Adds `key: valueText` to the mapping at `mapPath`, after its last entry and at the indentation of
- * its first key (or inside the braces of a flow mapping). Undefined when there is no such mapping.
+ * Adds `key: valueText` to the mapping at `mapPath`, at the indentation of its first key, after the
+ * entry named `after` when there is one (so related keys stay together), else after the last entry;
+ * inside the braces of a flow mapping. Undefined when there is no such mapping.
  */
-export function insertPairFix(doc: LintDoc, mapPath: Path, key: string, valueText: string, title: string): Fix | undefined {
+export function insertPairFix(doc: LintDoc, mapPath: Path, key: string, valueText: string, title: string, after?: string): Fix | undefined {
   const map = nodeAt(doc.yaml, mapPath);
   if (!isMap(map) || map.items.length === 0) return undefined;
   const first = map.items[0];
-  const last = map.items[map.items.length - 1];
+  const last = (after !== undefined ? findPair(map, after) : undefined) ?? map.items[map.items.length - 1];
   if (!isPair(first) || !isPair(last)) return undefined;
   if (map.flow) {
     const close = (map.range?.[1] ?? 0) - 1;

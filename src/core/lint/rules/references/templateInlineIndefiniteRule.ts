@@ -20,26 +20,13 @@ export function suggestedCount(metric: Record<string, unknown>): number {
   return Math.max(1, limit(metric.failureLimit) + limit(metric.consecutiveSuccessLimit) + 1);
 }
 
-/** Inserts `count: n` on the line after `interval`, at its indentation (or sets an existing count). */
+/** Inserts `count: n` right after `interval` (or sets an existing count). */
 function countFix(doc: LintDoc, metricPath: Path, n: number): Fix | undefined {
   const title = `Set count: ${n} so the metric ends`;
   // An explicit `count: 0` is replaced in place.
   const existing = (findPair(nodeAt(doc.yaml, metricPath), 'count')?.value as Node | null | undefined)?.range;
   if (existing) return replaceFix(title, { start: existing[0], end: existing[1] }, String(n));
-  const pair = findPair(nodeAt(doc.yaml, metricPath), 'interval');
-  const keyStart = (pair?.key as Node | null | undefined)?.range?.[0];
-  const valueEnd = (pair?.value as Node | null | undefined)?.range?.[1];
-  const metric = nodeAt(doc.yaml, metricPath) as (Node & { flow?: boolean }) | null | undefined;
-  if (keyStart === undefined || valueEnd === undefined || metric?.flow) return insertPairFix(doc, metricPath, 'count', String(n), title);
-  const lineStart = doc.text.lastIndexOf('\n', keyStart - 1) + 1;
-  const indent = doc.text.slice(lineStart, keyStart);
-  // `- interval: 5m` (interval first in a list item): indent to the key's column.
-  const pad = ' '.repeat(indent.length);
-  let at = valueEnd;
-  while (at > 0 && /\s/.test(doc.text[at - 1]!)) at--;
-  const nl = doc.text.indexOf('\n', at);
-  const lineEnd = nl < 0 ? doc.text.length : nl;
-  return { title, edits: [{ start: lineEnd, end: lineEnd, newText: `\n${pad}count: ${n}` }] };
+  return insertPairFix(doc, metricPath, 'count', String(n), title, 'interval');
 }
 
 export const templateInlineIndefiniteRule = {

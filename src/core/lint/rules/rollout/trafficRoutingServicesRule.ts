@@ -28,7 +28,7 @@ function addCanaryServiceFix(ctx: RuleContext, stable: string): Fix | undefined 
   const title = `Add the missing canaryService: ${name}`;
   const canaryPath = strategyAt('canary');
   const pair = findPair(nodeAt(ctx.doc.yaml, canaryPath), 'canaryService');
-  if (!pair) return insertPairFix(ctx.doc, canaryPath, 'canaryService', name, title);
+  if (!pair) return insertPairFix(ctx.doc, canaryPath, 'canaryService', name, title, 'stableService');
   // `canaryService: ""` (or `~`): replace the value in place.
   const range = pair.value?.range;
   if (!range || range[1] <= range[0]) return undefined;

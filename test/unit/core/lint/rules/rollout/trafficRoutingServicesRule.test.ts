@@ -20,7 +20,7 @@ describe('traffic routing Services rule', () => {
     const f = only(text, RULE);
     assert.equal(f.fix?.title, 'Add the missing canaryService: app-canary');
     const fixed = applyFix(text, f);
-    assert.match(fixed, /\n {6}canaryService: app-canary\n/);
+    assert.match(fixed, /\n {6}stableService: app-stable\n {6}canaryService: app-canary\n/, 'inserted right after stableService');
     assert.deepEqual(findings(fixed, RULE), []);
     assert.deepEqual(findings(fixed, 'yaml-syntax'), []);
   });
