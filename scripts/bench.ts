@@ -1,0 +1,135 @@
+// `npm run bench`: lint speed, keystroke latency, memory, bundle size. Prints a Markdown table and
+// writes it to dist/bench.md. Numbers are never asserted in tests; targets are from the issue.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as nodePath from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { createWorkspace } from '../src/core/lint/lint';
+import { generateApps, generateSingleRollout } from './bench/generateManifests';
+import { memoryChild, type MemoryReport } from './bench/memoryChild';
+import { fmt, mb, median, percentile, timeMs } from './bench/stats';
+
+const DIST = __dirname;
+
+function fullLint(text: string, runs: number): { lint: number; parse: number; findings: number } {
+  const lint: number[] = [];
+  const parse: number[] = [];
+  let findings = 0;
+  // Warm up both paths once so that JIT compilation is not measured.
+  timeMs(() => parseAllDocuments(text));
+  for (let i = 0; i < runs; i++) {
+    parse.push(timeMs(() => parseAllDocuments(text)));
+    lint.push(
+      timeMs(() => {
+        const ws = createWorkspace();
+        ws.setFile('apps.yaml', text);
+        findings = ws.lintFile('apps.yaml').length;
+      }),
+    );
+  }
+  return { lint: median(lint), parse: median(parse), findings };
+}
+
+/**
+ * Types one character at a time into the image tag of one Rollout (the digit cycles 0–9, so every
+ * keystroke really changes the text) and times setFile + lintFile.
+ */
+function keystrokes(text: string, count: number): { p50: number; p95: number; max: number } {
+  const ws = createWorkspace();
+  ws.setFile('f.yaml', text);
+  ws.lintFile('f.yaml');
+  const rollouts = [...text.matchAll(/^kind: Rollout$/gm)].map((m) => m.index);
+  const rolloutAt = rollouts[Math.floor(rollouts.length / 2)] ?? 0;
+  const image = text.indexOf('image: ', rolloutAt);
+  const digit = text.indexOf(':1.', image) + 3;
+  let current = text;
+  const times: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const next = String((Number(current[digit]) + 1) % 10);
+    current = current.slice(0, digit) + next + current.slice(digit + 1);
+    const t = current;
+    times.push(
+      timeMs(() => {
+        ws.setFile('f.yaml', t);
+        ws.lintFile('f.yaml');
+      }),
+    );
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
+}
+
+function memory(apps: number): MemoryReport {
+  const out = execFileSync(process.execPath, ['--expose-gc', __filename, '--memory-child', String(apps)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out) as MemoryReport;
+}
+
+function requireTime(): { require: number; startup: number } {
+  const cli = nodePath.join(DIST, 'cli.js');
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(cli)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  const req: number[] = [];
+  const startup: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    req.push(Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
+    const t = process.hrtime.bigint();
+    spawnSync(process.execPath, [cli, '--version']);
+    startup.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return { require: median(req), startup: median(startup) };
+}
+
+function size(file: string): string {
+  const p = nodePath.join(DIST, file);
+  return existsSync(p) ? `${(statSync(p).size / 1024).toFixed(0)} KiB` : 'not built';
+}
+
+function verdict(ok: boolean): string {
+  return ok ? '✅' : '❌';
+}
+
+function main(): void {
+  const lines: string[] = [];
+  const log = (s = '') => {
+    lines.push(s);
+    process.stdout.write(s + '\n');
+  };
+  const cpus = os.cpus();
+  log('# argo-rollouts-lint benchmark');
+  log();
+  log(`${new Date().toISOString()} · ${cpus[0]?.model ?? 'unknown CPU'} · ${cpus.length} cores · Node ${process.version} · ${os.platform()} ${os.arch()} · load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log();
+  log('| Measurement | Input | Result | Target |');
+  log('|---|---|---|---|');
+
+  const single = generateSingleRollout();
+  const hundred = generateApps(100);
+  const thousand = generateApps(1000);
+  const n = (t: string) => `${t.split('\n').length.toLocaleString('en-US')} lines`;
+
+  for (const [text, runs, label] of [
+    [hundred, 7, '100 apps'],
+    [thousand, 3, '1,000 apps'],
+  ] as const) {
+    const r = fullLint(text, runs);
+    const ratio = r.lint / r.parse;
+    log(`| Full lint (fresh workspace) vs yaml parseAllDocuments, median of ${runs} | ${label}, ${n(text)} | ${fmt(r.lint)} ms vs ${fmt(r.parse)} ms = **${ratio.toFixed(2)}×** (${r.findings} findings) | ≤ 1.5× ${verdict(ratio <= 1.5)} |`);
+  }
+
+  const k1 = keystrokes(single, 200);
+  log(`| Re-lint after one keystroke (setFile + lintFile), 200 keystrokes | single Rollout, ${n(single)} | p50 ${fmt(k1.p50)} ms, **p95 ${fmt(k1.p95)} ms**, max ${fmt(k1.max)} ms | p95 ≤ 5 ms ${verdict(k1.p95 <= 5)} |`);
+  const k2 = keystrokes(thousand, 200);
+  log(`| Re-lint after one keystroke (setFile + lintFile), 200 keystrokes | 1,000 apps, ${n(thousand)} | p50 ${fmt(k2.p50)} ms, **p95 ${fmt(k2.p95)} ms**, max ${fmt(k2.max)} ms | p95 ≤ 20 ms ${verdict(k2.p95 <= 20)} |`);
+
+  const m = memory(1000);
+  log(
+    `| Peak memory linting once, fresh process | 1,000 apps, ${m.lines.toLocaleString('en-US')} lines | **peak RSS ${mb(m.peakRss)} MB** (before lint ${mb(m.baselineRss)} MB); heap used ${mb(m.heapUsedAfterLint)} MB after lint, ${mb(m.heapRetained)} MB retained by the workspace; heap total ${mb(m.heapTotal)} MB | < 400 MB ${verdict(m.peakRss < 400 * 1024 * 1024)} |`,
+  );
+
+  const rt = requireTime();
+  log(`| Bundle size | dist/extension.js, dist/cli.js | ${size('extension.js')}, ${size('cli.js')} | — |`);
+  log(`| Load the lint engine: \`require('dist/cli.js')\`, median of 5 fresh processes | | ${fmt(rt.require)} ms (\`node dist/cli.js --version\` wall time ${fmt(rt.startup)} ms) | — |`);
+  writeFileSync(nodePath.join(DIST, 'bench.md'), lines.join('\n') + '\n');
+}
+
+if (process.argv[2] === '--memory-child') memoryChild(Number(process.argv[3] ?? 1000));
+else main();
