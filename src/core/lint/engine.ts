@@ -49,13 +49,35 @@ export class LintWorkspace {
   setFile(file: string, text: string): string[] {
     const old = this.files.get(file);
     if (old && old.text === text) return [];
-    const previous = new Map<string, DocState[]>();
-    for (const d of old?.docs ?? []) push(previous, d.text, d);
+    // Reuse unchanged documents. A keystroke changes one chunk, so first try the old document at the
+    // same index (counted from the start, then from the end): comparing two strings is a memcmp,
+    // while a Map keyed by text hashes every chunk of the file (megabytes) on every keystroke.
+    const oldDocs = old?.docs ?? [];
+    const used = new Set<DocState>();
+    let previous: Map<string, DocState[]> | undefined;
     const docs: DocState[] = [];
     const changedKeys = new Set<string>();
-    for (const chunk of splitDocuments(text)) {
-      const reused = previous.get(chunk.text)?.shift();
+    const chunks = splitDocuments(text);
+    const fromEnd = oldDocs.length - chunks.length;
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i]!;
+      let reused: DocState | undefined;
+      for (const candidate of [oldDocs[i], oldDocs[i + fromEnd]]) {
+        if (!reused && candidate && !used.has(candidate) && candidate.text === chunk.text) reused = candidate;
+      }
+      if (!reused) {
+        if (!previous) {
+          previous = new Map();
+          for (const d of oldDocs) push(previous, d.text, d);
+        }
+        const list = previous.get(chunk.text);
+        while (list?.length && !reused) {
+          const d = list.shift()!;
+          if (!used.has(d)) reused = d;
+        }
+      }
       if (reused) {
+        used.add(reused);
         reused.base = chunk.base;
         docs.push(reused);
         continue;
@@ -64,7 +86,7 @@ export class LintWorkspace {
       if (state.indexed) addKeys(changedKeys, state.indexed);
       docs.push(state);
     }
-    for (const left of previous.values()) for (const d of left) if (d.indexed) addKeys(changedKeys, d.indexed);
+    for (const d of oldDocs) if (!used.has(d) && d.indexed) addKeys(changedKeys, d.indexed);
     this.files.set(file, { text, docs });
     return this.reindex(changedKeys, file);
   }
@@ -108,7 +130,7 @@ export class LintWorkspace {
     const affected = new Set<string>();
     for (const [path, f] of this.files) {
       for (const d of f.docs) {
-        if (d.cross && [...d.cross.deps].some((k) => changedKeys.has(k))) {
+        if (d.cross && intersects(d.cross.deps, changedKeys)) {
           d.cross = undefined;
           if (path !== changedFile) affected.add(path);
         }
@@ -211,6 +233,12 @@ function byKind(rules: readonly Rule[]): Map<KindKey, Rule[]> {
   for (const k of LINTED_KINDS) m.set(k, rules.filter((r) => r.kinds.includes(k)));
   m.set(OTHER_KINDS, rules.filter((r) => r.otherKinds));
   return m;
+}
+
+// No array copies: this runs for every document of the workspace on every indexed change.
+function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const k of a) if (b.has(k)) return true;
+  return false;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

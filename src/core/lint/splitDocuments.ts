@@ -34,12 +34,17 @@ export function splitDocuments(text: string): Chunk[] {
   return chunks;
 }
 
+// Runs on every chunk on every keystroke: scan line by line and stop at the first content line
+// (almost always the first line, `---`), instead of splitting the whole chunk into lines.
 function onlyDirectives(body: string): boolean {
   let sawDirective = false;
-  for (const line of body.split('\n')) {
-    const t = line.trim();
+  for (let start = 0; start <= body.length; ) {
+    const nl = body.indexOf('\n', start);
+    const end = nl < 0 ? body.length : nl;
+    const t = body.slice(start, end).trim();
     if (t.startsWith('%')) sawDirective = true;
     else if (t !== '' && !t.startsWith('#')) return false;
+    start = end + 1;
   }
   return sawDirective;
 }
