@@ -35,7 +35,7 @@ function fullLint(text: string, runs: number): { lint: number; parse: number; fi
  * Types one character at a time into the image tag of one Rollout (the digit cycles 0–9, so every
  * keystroke really changes the text) and times setFile + lintFile.
  */
-function keystrokes(text: string, count: number): { p50: number; p95: number; max: number } {
+function keystrokes(text: string, count: number, budgetMs: number): { p50: number; p95: number; max: number; n: number } {
   const ws = createWorkspace();
   ws.setFile('f.yaml', text);
   ws.lintFile('f.yaml');
@@ -45,7 +45,9 @@ function keystrokes(text: string, count: number): { p50: number; p95: number; ma
   const digit = text.indexOf(':1.', image) + 3;
   let current = text;
   const times: number[] = [];
-  for (let k = 0; k < count; k++) {
+  // A time budget keeps `npm run bench` short even when the engine is slow.
+  const deadline = performance.now() + budgetMs;
+  for (let k = 0; k < count && (k < 20 || performance.now() < deadline); k++) {
     const next = String((Number(current[digit]) + 1) % 10);
     current = current.slice(0, digit) + next + current.slice(digit + 1);
     const t = current;
@@ -56,7 +58,7 @@ function keystrokes(text: string, count: number): { p50: number; p95: number; ma
       }),
     );
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), n: times.length };
 }
 
 function memory(apps: number): MemoryReport {
@@ -115,10 +117,10 @@ function main(): void {
     log(`| Full lint (fresh workspace) vs yaml parseAllDocuments, median of ${runs} | ${label}, ${n(text)} | ${fmt(r.lint)} ms vs ${fmt(r.parse)} ms = **${ratio.toFixed(2)}×** (${r.findings} findings) | ≤ 1.5× ${verdict(ratio <= 1.5)} |`);
   }
 
-  const k1 = keystrokes(single, 200);
-  log(`| Re-lint after one keystroke (setFile + lintFile), 200 keystrokes | single Rollout, ${n(single)} | p50 ${fmt(k1.p50)} ms, **p95 ${fmt(k1.p95)} ms**, max ${fmt(k1.max)} ms | p95 ≤ 5 ms ${verdict(k1.p95 <= 5)} |`);
-  const k2 = keystrokes(thousand, 200);
-  log(`| Re-lint after one keystroke (setFile + lintFile), 200 keystrokes | 1,000 apps, ${n(thousand)} | p50 ${fmt(k2.p50)} ms, **p95 ${fmt(k2.p95)} ms**, max ${fmt(k2.max)} ms | p95 ≤ 20 ms ${verdict(k2.p95 <= 20)} |`);
+  const k1 = keystrokes(single, 200, 30_000);
+  log(`| Re-lint after one keystroke (setFile + lintFile), ${k1.n} keystrokes | single Rollout, ${n(single)} | p50 ${fmt(k1.p50)} ms, **p95 ${fmt(k1.p95)} ms**, max ${fmt(k1.max)} ms | p95 ≤ 5 ms ${verdict(k1.p95 <= 5)} |`);
+  const k2 = keystrokes(thousand, 200, 60_000);
+  log(`| Re-lint after one keystroke (setFile + lintFile), ${k2.n} keystrokes | 1,000 apps, ${n(thousand)} | p50 ${fmt(k2.p50)} ms, **p95 ${fmt(k2.p95)} ms**, max ${fmt(k2.max)} ms | p95 ≤ 20 ms ${verdict(k2.p95 <= 20)} |`);
 
   const m = memory(1000);
   log(
