@@ -45,9 +45,15 @@ function keystrokes(text: string, count: number, budgetMs: number): { p50: numbe
   const digit = text.indexOf(':1.', image) + 3;
   let current = text;
   const times: number[] = [];
+  // Warm-up keystrokes (JIT, inline caches) are not counted.
+  for (let k = 0; k < (text.length > 1e6 ? 3 : 20); k++) {
+    current = current.slice(0, digit) + String((Number(current[digit]) + 1) % 10) + current.slice(digit + 1);
+    ws.setFile('f.yaml', current);
+    ws.lintFile('f.yaml');
+  }
   // A time budget keeps `npm run bench` short even when the engine is slow.
   const deadline = performance.now() + budgetMs;
-  for (let k = 0; k < count && (k < 20 || performance.now() < deadline); k++) {
+  for (let k = 0; k < count && (k < 10 || performance.now() < deadline); k++) {
     const next = String((Number(current[digit]) + 1) % 10);
     current = current.slice(0, digit) + next + current.slice(digit + 1);
     const t = current;
@@ -108,6 +114,9 @@ function main(): void {
   const thousand = generateApps(1000);
   const n = (t: string) => `${t.split('\n').length.toLocaleString('en-US')} lines`;
 
+  // The small file first, while the heap holds no big garbage (GC pauses would dominate its p95).
+  const k1 = keystrokes(single, 200, 30_000);
+  log(`| Re-lint after one keystroke (setFile + lintFile), ${k1.n} keystrokes | single Rollout, ${n(single)} | p50 ${fmt(k1.p50)} ms, **p95 ${fmt(k1.p95)} ms**, max ${fmt(k1.max)} ms | p95 ≤ 5 ms ${verdict(k1.p95 <= 5)} |`);
   for (const [text, runs, label] of [
     [hundred, 7, '100 apps'],
     [thousand, 3, '1,000 apps'],
@@ -117,8 +126,6 @@ function main(): void {
     log(`| Full lint (fresh workspace) vs yaml parseAllDocuments, median of ${runs} | ${label}, ${n(text)} | ${fmt(r.lint)} ms vs ${fmt(r.parse)} ms = **${ratio.toFixed(2)}×** (${r.findings} findings) | ≤ 1.5× ${verdict(ratio <= 1.5)} |`);
   }
 
-  const k1 = keystrokes(single, 200, 30_000);
-  log(`| Re-lint after one keystroke (setFile + lintFile), ${k1.n} keystrokes | single Rollout, ${n(single)} | p50 ${fmt(k1.p50)} ms, **p95 ${fmt(k1.p95)} ms**, max ${fmt(k1.max)} ms | p95 ≤ 5 ms ${verdict(k1.p95 <= 5)} |`);
   const k2 = keystrokes(thousand, 200, 60_000);
   log(`| Re-lint after one keystroke (setFile + lintFile), ${k2.n} keystrokes | 1,000 apps, ${n(thousand)} | p50 ${fmt(k2.p50)} ms, **p95 ${fmt(k2.p95)} ms**, max ${fmt(k2.max)} ms | p95 ≤ 20 ms ${verdict(k2.p95 <= 20)} |`);
 

@@ -31,7 +31,9 @@ export interface ParseResult {
 
 // Kubernetes reads manifests with go-yaml (YAML 1.1 scalars: `yes`/`on` are booleans, `0755` octal),
 // so we parse the same way.
-const PARSE_OPTIONS = { version: '1.1', prettyErrors: false, strict: true, uniqueKeys: true } as const;
+// logLevel 'error': the parser's warnings are collected as findings; without it, yaml also prints
+// some (collection keys in toJS) with process.emitWarning — noise on the CLI's stderr.
+const PARSE_OPTIONS = { version: '1.1', prettyErrors: false, strict: true, uniqueKeys: true, logLevel: 'error' } as const;
 
 export function parseLintDoc(file: string, text: string): ParseResult {
   const yaml = parseDocument(text, PARSE_OPTIONS);
