@@ -5,12 +5,17 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { LintWorkspace } from '../src/core/lint/engine';
 import { createWorkspace } from '../src/core/lint/lint';
+import { allRules } from '../src/core/lint/rules/allRules';
 import { generateApps, generateSingleRollout } from './bench/generateManifests';
 import { memoryChild, type MemoryReport } from './bench/memoryChild';
 import { fmt, mb, median, percentile, timeMs } from './bench/stats';
 
 const DIST = __dirname;
+/** BENCH_SKIP_RULES=id,id measures without some rules, to find out what a slow result comes from. */
+const SKIP = (process.env.BENCH_SKIP_RULES ?? '').split(',').filter(Boolean);
+const workspace = (): LintWorkspace => (SKIP.length ? new LintWorkspace(allRules.filter((r) => !SKIP.includes(r.id))) : createWorkspace());
 
 function fullLint(text: string, runs: number): { lint: number; parse: number; findings: number } {
   const lint: number[] = [];
@@ -22,7 +27,7 @@ function fullLint(text: string, runs: number): { lint: number; parse: number; fi
     parse.push(timeMs(() => parseAllDocuments(text)));
     lint.push(
       timeMs(() => {
-        const ws = createWorkspace();
+        const ws = workspace();
         ws.setFile('apps.yaml', text);
         findings = ws.lintFile('apps.yaml').length;
       }),
@@ -36,7 +41,7 @@ function fullLint(text: string, runs: number): { lint: number; parse: number; fi
  * keystroke really changes the text) and times setFile + lintFile.
  */
 function keystrokes(text: string, count: number, budgetMs: number): { p50: number; p95: number; max: number; n: number } {
-  const ws = createWorkspace();
+  const ws = workspace();
   ws.setFile('f.yaml', text);
   ws.lintFile('f.yaml');
   const rollouts = [...text.matchAll(/^kind: Rollout$/gm)].map((m) => m.index);
@@ -105,6 +110,7 @@ function main(): void {
   log('# argo-rollouts-lint benchmark');
   log();
   log(`${new Date().toISOString()} · ${cpus[0]?.model ?? 'unknown CPU'} · ${cpus.length} cores · Node ${process.version} · ${os.platform()} ${os.arch()} · load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  if (SKIP.length) log(`\nWithout rules: ${SKIP.join(', ')}`);
   log();
   log('| Measurement | Input | Result | Target |');
   log('|---|---|---|---|');
