@@ -3,35 +3,49 @@
 // documents whose looked-up objects changed. Lint never throws: a rule that crashes becomes an
 // `internal-error` finding (which the fuzz test asserts never appears).
 import { parseLintDoc, isRecord, type ParseResult } from './lintDoc';
-import { indexedKind, MapReferenceIndex, objectKey, RecordingIndex, type IndexedKind } from './referenceIndex';
+import { indexedKind, MapReferenceIndex, objectKey, RecordingIndex, usersKey, type IndexedObject, type ReferenceExtractor } from './referenceIndex';
 import type { Rule } from './rule';
 import { splitDocuments } from './splitDocuments';
-import { LINTED_KINDS, type Finding, type LintedKind } from './types';
+import { LINTED_KINDS, type Finding, type LintedKind, type TextEdit } from './types';
 import { formatPath } from './yamlPath';
+
+interface Indexed {
+  readonly obj: IndexedObject;
+  /** Keys of the objects this one references (for `usersOf`). */
+  readonly refs: readonly string[];
+}
 
 interface DocState {
   readonly text: string;
   base: number;
   readonly parsed: ParseResult;
-  readonly indexed: { kind: IndexedKind; key: string } | undefined;
+  readonly indexed: Indexed | undefined;
   local: Finding[] | undefined;
   cross: { findings: Finding[]; deps: Set<string> } | undefined;
 }
 
 interface FileState {
-  text: string;
+  /** The file's text, joined from its documents when asked for (edits do not rebuild it). */
+  text: string | undefined;
   docs: DocState[];
+}
+
+export interface WorkspaceOptions {
+  /** What indexed objects reference, so `usersOf` lookups work (see `ReferenceExtractor`). */
+  readonly referencesOf?: ReferenceExtractor;
 }
 
 export class LintWorkspace {
   private readonly files = new Map<string, FileState>();
-  private index = new MapReferenceIndex();
+  private readonly index = new MapReferenceIndex();
   private readonly localRules: ReadonlyMap<KindKey, readonly Rule[]>;
   private readonly crossRules: ReadonlyMap<KindKey, readonly Rule[]>;
+  private readonly referencesOf: ReferenceExtractor;
 
-  constructor(rules: readonly Rule[]) {
+  constructor(rules: readonly Rule[], options: WorkspaceOptions = {}) {
     this.localRules = byKind(rules.filter((r) => !r.usesIndex));
     this.crossRules = byKind(rules.filter((r) => r.usesIndex));
+    this.referencesOf = options.referencesOf ?? (() => []);
   }
 
   has(file: string): boolean {
@@ -42,62 +56,46 @@ export class LintWorkspace {
     return [...this.files.keys()];
   }
 
+  /** The text the workspace holds for a file. */
+  textOf(file: string): string | undefined {
+    const state = this.files.get(file);
+    if (!state) return undefined;
+    state.text ??= state.docs.map((d) => d.text).join('');
+    return state.text;
+  }
+
   /**
    * Sets a file's text. Returns the other files whose findings may have changed because an object
    * they reference changed (their cross-document findings are recomputed on the next lint).
    */
   setFile(file: string, text: string): string[] {
     const old = this.files.get(file);
-    if (old && old.text === text) return [];
-    // Reuse unchanged documents. A keystroke changes one chunk, so first try the old document at the
-    // same index (counted from the start, then from the end): comparing two strings is a memcmp,
-    // while a Map keyed by text hashes every chunk of the file (megabytes) on every keystroke.
+    if (old && this.textOf(file) === text) return [];
     const oldDocs = old?.docs ?? [];
-    const used = new Set<DocState>();
-    let previous: Map<string, DocState[]> | undefined;
-    const docs: DocState[] = [];
-    const changedKeys = new Set<string>();
-    const chunks = splitDocuments(text);
-    const fromEnd = oldDocs.length - chunks.length;
-    for (let i = 0; i < chunks.length; i++) {
-      const chunk = chunks[i]!;
-      let reused: DocState | undefined;
-      for (const candidate of [oldDocs[i], oldDocs[i + fromEnd]]) {
-        if (!reused && candidate && !used.has(candidate) && candidate.text === chunk.text) reused = candidate;
-      }
-      if (!reused) {
-        if (!previous) {
-          previous = new Map();
-          for (const d of oldDocs) push(previous, d.text, d);
-        }
-        const list = previous.get(chunk.text);
-        while (list?.length && !reused) {
-          const d = list.shift()!;
-          if (!used.has(d)) reused = d;
-        }
-      }
-      if (reused) {
-        used.add(reused);
-        reused.base = chunk.base;
-        docs.push(reused);
-        continue;
-      }
-      const state = newDocState(file, chunk.text, chunk.base);
-      if (state.indexed) addKeys(changedKeys, state.indexed);
-      docs.push(state);
-    }
-    for (const d of oldDocs) if (!used.has(d) && d.indexed) addKeys(changedKeys, d.indexed);
+    const docs = this.reuseOrParse(file, oldDocs, splitDocuments(text), 0);
     this.files.set(file, { text, docs });
-    return this.reindex(changedKeys, file);
+    return this.updateIndex(file, oldDocs, docs);
+  }
+
+  /**
+   * Applies edits to a file the workspace holds, in order (each edit's offsets refer to the text
+   * after the previous edits, as VS Code's content changes do). Only the documents an edit touches
+   * are split and parsed again; the others just move. Returns what `setFile` returns.
+   */
+  editFile(file: string, edits: readonly TextEdit[]): string[] {
+    const state = this.files.get(file);
+    if (!state) return this.setFile(file, edits.reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), ''));
+    const before = [...state.docs];
+    for (const e of edits) state.docs = this.applyEdit(file, state.docs, e);
+    state.text = undefined;
+    return this.updateIndex(file, before, state.docs);
   }
 
   removeFile(file: string): string[] {
     const old = this.files.get(file);
     if (!old) return [];
     this.files.delete(file);
-    const changedKeys = new Set<string>();
-    for (const d of old.docs) if (d.indexed) addKeys(changedKeys, d.indexed);
-    return this.reindex(changedKeys, file);
+    return this.updateIndex(file, old.docs, []);
   }
 
   /** All findings of a file, with spans relative to the file, sorted by position. */
@@ -114,19 +112,97 @@ export class LintWorkspace {
     return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   }
 
-  private reindex(changedKeys: Set<string>, changedFile: string): string[] {
-    if (changedKeys.size === 0) return [];
-    const index = new MapReferenceIndex();
-    for (const f of this.files.values()) {
-      for (const d of f.docs) {
-        const v = d.parsed.doc.value;
-        if (d.indexed && isRecord(v)) {
-          const doc = d.parsed.doc;
-          index.add(d.indexed.kind, { kind: d.indexed.kind, name: doc.name ?? '', namespace: doc.namespace, value: v, doc });
+  /**
+   * The documents for `chunks` (offsets relative to `base`): an old document with the same text
+   * is reused, so only changed documents are parsed. A keystroke changes one chunk, so the old
+   * document at the same index (counted from the start, then from the end) is tried first:
+   * comparing two strings is a memcmp, while a Map keyed by text would hash every chunk.
+   */
+  private reuseOrParse(file: string, oldDocs: readonly DocState[], chunks: readonly { text: string; base: number }[], base: number): DocState[] {
+    const used = new Set<DocState>();
+    let byText: Map<string, DocState[]> | undefined;
+    const fromEnd = oldDocs.length - chunks.length;
+    return chunks.map((chunk, i) => {
+      let reused: DocState | undefined;
+      for (const candidate of [oldDocs[i], oldDocs[i + fromEnd]]) {
+        if (!reused && candidate && !used.has(candidate) && candidate.text === chunk.text) reused = candidate;
+      }
+      if (!reused) {
+        if (!byText) {
+          byText = new Map();
+          for (const d of oldDocs) push(byText, d.text, d);
+        }
+        const list = byText.get(chunk.text);
+        while (list?.length && !reused) {
+          const d = list.shift()!;
+          if (!used.has(d)) reused = d;
         }
       }
+      if (reused) {
+        used.add(reused);
+        reused.base = base + chunk.base;
+        return reused;
+      }
+      return this.newDocState(file, chunk.text, base + chunk.base);
+    });
+  }
+
+  /**
+   * One edit: re-split the documents it touches plus one neighbour on each side (an edit at a
+   * document's edge can make or break a `---` marker line), and shift the documents after it.
+   * The neighbours keep their text in almost every edit and are then reused, not parsed.
+   */
+  private applyEdit(file: string, docs: DocState[], e: TextEdit): DocState[] {
+    if (docs.length === 0) return this.reuseOrParse(file, [], splitDocuments(e.newText), 0);
+    const first = Math.max(0, docIndexAt(docs, e.start) - 1);
+    const last = Math.min(docs.length - 1, docIndexAt(docs, e.end) + 1);
+    const regionBase = docs[first]!.base;
+    const oldRegion = docs.slice(first, last + 1);
+    const regionText = oldRegion.map((d) => d.text).join('');
+    const start = clamp(e.start - regionBase, 0, regionText.length);
+    const end = clamp(e.end - regionBase, start, regionText.length);
+    const newRegion = regionText.slice(0, start) + e.newText + regionText.slice(end);
+    const replaced = this.reuseOrParse(file, oldRegion, splitDocuments(newRegion), regionBase);
+    const delta = newRegion.length - regionText.length;
+    for (let k = last + 1; k < docs.length; k++) docs[k]!.base += delta;
+    docs.splice(first, last - first + 1, ...replaced);
+    return docs;
+  }
+
+  private newDocState(file: string, text: string, base: number): DocState {
+    const parsed = parseLintDoc(file, text);
+    const kind = indexedKind(parsed.doc);
+    const { name, value } = parsed.doc;
+    let indexed: Indexed | undefined;
+    if (kind && name !== undefined && isRecord(value)) {
+      const obj: IndexedObject = { kind, name, namespace: parsed.doc.namespace, value, doc: parsed.doc };
+      indexed = { obj, refs: this.referencesOf(obj) };
     }
-    this.index = index;
+    return { text, base, parsed, indexed, local: undefined, cross: undefined };
+  }
+
+  /**
+   * Takes documents that left or entered the index out of / into it, and drops the cached
+   * cross-document findings of every document that looked up one of them. Returns the other
+   * files so affected.
+   */
+  private updateIndex(changedFile: string, before: readonly DocState[], after: readonly DocState[]): string[] {
+    const kept = new Set(after);
+    const gone = new Set(before);
+    const changedKeys = new Set<string>();
+    for (const d of before) {
+      if (d.indexed && !kept.has(d)) {
+        this.index.remove(d.indexed.obj, d.indexed.refs);
+        addKeys(changedKeys, d.indexed);
+      }
+    }
+    for (const d of after) {
+      if (d.indexed && !gone.has(d)) {
+        this.index.add(d.indexed.obj, d.indexed.refs);
+        addKeys(changedKeys, d.indexed);
+      }
+    }
+    if (changedKeys.size === 0) return [];
     const affected = new Set<string>();
     for (const [path, f] of this.files) {
       for (const d of f.docs) {
@@ -192,23 +268,27 @@ export function mentionsArgo(text: string): boolean {
   return text.includes('argoproj.io');
 }
 
-function newDocState(file: string, text: string, base: number): DocState {
-  const parsed = parseLintDoc(file, text);
-  const kind = indexedKind(parsed.doc);
-  const name = parsed.doc.name;
-  return {
-    text,
-    base,
-    parsed,
-    indexed: kind && name !== undefined ? { kind, key: objectKey(kind, name) } : undefined,
-    local: undefined,
-    cross: undefined,
-  };
+function addKeys(keys: Set<string>, indexed: Indexed): void {
+  const { kind, name } = indexed.obj;
+  keys.add(objectKey(kind, name));
+  keys.add(objectKey(kind, '*'));
+  for (const r of indexed.refs) keys.add(usersKey(r));
 }
 
-function addKeys(keys: Set<string>, indexed: { kind: IndexedKind; key: string }): void {
-  keys.add(indexed.key);
-  keys.add(objectKey(indexed.kind, '*'));
+/** Index of the document holding `offset` (the last one starting at or before it). */
+function docIndexAt(docs: readonly DocState[], offset: number): number {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (docs[mid]!.base <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, n));
 }
 
 function shift(f: Finding, base: number): Finding {

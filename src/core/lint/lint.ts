@@ -1,6 +1,7 @@
 // Entry points for linting whole sets of files at once (CLI, tests).
 import { LintWorkspace } from './engine';
 import { allRules } from './rules/allRules';
+import { templateReferences } from './rules/references/templateReferences';
 import type { Finding } from './types';
 
 export interface SourceFile {
@@ -9,7 +10,7 @@ export interface SourceFile {
 }
 
 export function createWorkspace(): LintWorkspace {
-  return new LintWorkspace(allRules);
+  return new LintWorkspace(allRules, { referencesOf: templateReferences });
 }
 
 /** Lints files together, so references between them are resolved. Findings per path, in order. */

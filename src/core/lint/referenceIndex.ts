@@ -5,7 +5,7 @@
 import type { LintDoc } from './lintDoc';
 
 export interface IndexedObject {
-  readonly kind: string;
+  readonly kind: IndexedKind;
   readonly name: string;
   readonly namespace: string | undefined;
   readonly value: Record<string, unknown>;
@@ -20,7 +20,16 @@ export interface ReferenceIndex {
   find(kind: IndexedKind, name: string, namespace?: string): IndexedObject | undefined;
   /** Every object of `kind`. */
   all(kind: IndexedKind): readonly IndexedObject[];
+  /** The objects that reference the object `kind`/`name` (see `ReferenceExtractor`). */
+  usersOf(kind: IndexedKind, name: string): readonly IndexedObject[];
 }
+
+/**
+ * The keys (`objectKey(kind, name)`) of the objects an indexed object references, for `usersOf`.
+ * Knowing them lets the engine re-check a template only when a Rollout that uses it changes,
+ * instead of when any Rollout changes.
+ */
+export type ReferenceExtractor = (obj: IndexedObject) => readonly string[];
 
 export type IndexedKind =
   | 'Service'
@@ -54,13 +63,22 @@ export function objectKey(kind: string, name: string): string {
   return `${kind}/${name}`;
 }
 
+/** The index, updated in place as documents come and go. */
 export class MapReferenceIndex implements ReferenceIndex {
   private readonly byKey = new Map<string, IndexedObject[]>();
   private readonly byKind = new Map<IndexedKind, IndexedObject[]>();
+  private readonly users = new Map<string, IndexedObject[]>();
 
-  add(kind: IndexedKind, obj: IndexedObject): void {
-    push(this.byKey, objectKey(kind, obj.name), obj);
-    push(this.byKind, kind, obj);
+  add(obj: IndexedObject, refs: readonly string[]): void {
+    push(this.byKey, objectKey(obj.kind, obj.name), obj);
+    push(this.byKind, obj.kind, obj);
+    for (const r of refs) push(this.users, r, obj);
+  }
+
+  remove(obj: IndexedObject, refs: readonly string[]): void {
+    pull(this.byKey, objectKey(obj.kind, obj.name), obj);
+    pull(this.byKind, obj.kind, obj);
+    for (const r of refs) pull(this.users, r, obj);
   }
 
   find(kind: IndexedKind, name: string, namespace?: string): IndexedObject | undefined {
@@ -72,9 +90,18 @@ export class MapReferenceIndex implements ReferenceIndex {
   all(kind: IndexedKind): readonly IndexedObject[] {
     return this.byKind.get(kind) ?? [];
   }
+
+  usersOf(kind: IndexedKind, name: string): readonly IndexedObject[] {
+    return this.users.get(objectKey(kind, name)) ?? [];
+  }
 }
 
-/** Wraps an index and records what a document looked up (`Kind/name`, or `Kind/*` for `all`). */
+/** The dependency key recorded for `usersOf(kind, name)`. */
+export function usersKey(refKey: string): string {
+  return `users:${refKey}`;
+}
+
+/** Wraps an index and records what a document looked up (`Kind/name`, `Kind/*` for `all`, `users:Kind/name`). */
 export class RecordingIndex implements ReferenceIndex {
   readonly deps = new Set<string>();
   constructor(private readonly inner: ReferenceIndex) {}
@@ -88,10 +115,23 @@ export class RecordingIndex implements ReferenceIndex {
     this.deps.add(objectKey(kind, '*'));
     return this.inner.all(kind);
   }
+
+  usersOf(kind: IndexedKind, name: string): readonly IndexedObject[] {
+    this.deps.add(usersKey(objectKey(kind, name)));
+    return this.inner.usersOf(kind, name);
+  }
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);
   if (list) list.push(v);
   else m.set(k, [v]);
+}
+
+function pull<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (!list) return;
+  const i = list.indexOf(v);
+  if (i >= 0) list.splice(i, 1);
+  if (list.length === 0) m.delete(k);
 }

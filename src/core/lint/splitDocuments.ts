@@ -36,7 +36,7 @@ export function splitDocuments(text: string): Chunk[] {
 
 // Runs on every chunk on every keystroke: scan line by line and stop at the first content line
 // (almost always the first line, `---`), instead of splitting the whole chunk into lines.
-function onlyDirectives(body: string): boolean {
+export function onlyDirectives(body: string): boolean {
   let sawDirective = false;
   for (let start = 0; start <= body.length; ) {
     const nl = body.indexOf('\n', start);

@@ -72,11 +72,15 @@ describe('linting mutated manifests (fuzz)', function () {
         workspaces.set(source.name, state);
       }
       const { ws, texts } = state;
+      const before = texts.get(target.path) ?? '';
       texts.set(target.path, text);
       try {
-        ws.setFile(target.path, text);
+        // Half the cases go through the editor's path: one edit from the old text to the new.
+        if (run % 2 === 0) ws.setFile(target.path, text);
+        else ws.editFile(target.path, [singleEdit(before, text)]);
+        assert.equal(ws.textOf(target.path), text, `${where}: the workspace holds the edited text`);
         for (const [path, t] of texts) checkFindings(ws.lintFile(path), t, `${where} (linting ${path})`);
-        if (run % CONSISTENCY_EVERY === 0) {
+        if (run % CONSISTENCY_EVERY < 2) {
           const fresh = lintFiles([...texts].map(([path, t]) => ({ path, text: t })));
           for (const path of texts.keys()) assert.deepEqual(ws.lintFile(path), fresh.get(path), `${where}: incremental lint of ${path} differs from a fresh lint`);
         }
@@ -87,3 +91,12 @@ describe('linting mutated manifests (fuzz)', function () {
     }
   });
 });
+
+/** The one edit (common prefix and suffix kept) that turns `a` into `b`. */
+function singleEdit(a: string, b: string): { start: number; end: number; newText: string } {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let tail = 0;
+  while (tail < a.length - start && tail < b.length - start && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  return { start, end: a.length - tail, newText: b.slice(start, b.length - tail) };
+}

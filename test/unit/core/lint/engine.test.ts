@@ -81,3 +81,67 @@ describe('the lint engine', () => {
     );
   });
 });
+
+describe('the lint engine, fed edits as the editor sends them', () => {
+  const rollout = (name: string, template: string): string =>
+    yaml('---', 'apiVersion: argoproj.io/v1alpha1', 'kind: Rollout', 'metadata:', `  name: ${name}`, 'spec:', '  strategy:', '    canary:', '      steps:', `        - analysis: {templates: [{templateName: ${template}}]}`);
+  const template = (name: string): string => yaml('---', 'apiVersion: argoproj.io/v1alpha1', 'kind: AnalysisTemplate', 'metadata:', `  name: ${name}`);
+
+  function counting(): { rules: Rule[]; parsedNames: string[]; templateChecks: string[] } {
+    const parsedNames: string[] = [];
+    const templateChecks: string[] = [];
+    const local: Rule = { ...testRule((ctx) => parsedNames.push(ctx.doc.name ?? '')), id: 'count-local' };
+    const users: Rule = {
+      ...testRule((ctx) => {
+        templateChecks.push(ctx.doc.name ?? '');
+        ctx.index.usersOf('AnalysisTemplate', ctx.doc.name ?? '');
+      }, true),
+      id: 'count-users',
+      kinds: ['AnalysisTemplate'],
+    };
+    return { rules: [local, users], parsedNames, templateChecks };
+  }
+
+  it('lints only the document an edit touches', () => {
+    const { rules, parsedNames } = counting();
+    const ws = new LintWorkspace(rules);
+    const text = rollout('a', 't1') + rollout('b', 't2') + rollout('c', 't1');
+    ws.setFile('f.yaml', text);
+    ws.lintFile('f.yaml');
+    parsedNames.length = 0;
+    const at = text.indexOf('name: b') + 'name: b'.length;
+    ws.editFile('f.yaml', [{ start: at, end: at, newText: 'x' }]);
+    ws.lintFile('f.yaml');
+    assert.deepEqual(parsedNames, ['bx']);
+    assert.equal(ws.textOf('f.yaml'), text.slice(0, at) + 'x' + text.slice(at));
+  });
+
+  it('re-checks a template only when a Rollout that uses it changes', () => {
+    const { rules, templateChecks } = counting();
+    const ws = new LintWorkspace(rules, {
+      referencesOf: (o) => (o.kind === 'Rollout' ? [`AnalysisTemplate/${/templateName: (\w+)/.exec(o.doc.text)?.[1] ?? ''}`] : []),
+    });
+    ws.setFile('t.yaml', template('t1') + template('t2'));
+    const text = rollout('a', 't1') + rollout('b', 't2');
+    ws.setFile('r.yaml', text);
+    ws.lintFile('t.yaml');
+    templateChecks.length = 0;
+    const at = text.indexOf('name: b') + 'name: b'.length;
+    assert.deepEqual(ws.editFile('r.yaml', [{ start: at, end: at, newText: '2' }]), ['t.yaml']);
+    ws.lintFile('t.yaml');
+    assert.deepEqual(templateChecks, ['t2'], 'only the template Rollout b uses was checked again');
+  });
+
+  it('re-splits documents when an edit creates or removes a --- marker', () => {
+    const ws = new LintWorkspace([]);
+    const text = 'a: 1\nb: 2\n';
+    ws.setFile('f.yaml', text);
+    ws.editFile('f.yaml', [{ start: 5, end: 5, newText: '---\n' }]);
+    assert.equal(ws.textOf('f.yaml'), 'a: 1\n---\nb: 2\n');
+    ws.editFile('f.yaml', [{ start: 5, end: 6, newText: '' }]);
+    assert.equal(ws.textOf('f.yaml'), 'a: 1\n--\nb: 2\n');
+    const fresh = new LintWorkspace([]);
+    fresh.setFile('f.yaml', 'a: 1\n--\nb: 2\n');
+    assert.deepEqual(ws.lintFile('f.yaml'), fresh.lintFile('f.yaml'));
+  });
+});

@@ -43,7 +43,10 @@ export const templateInlineIndefiniteRule = {
     if (tmplName === undefined) return;
     const cluster = ctx.doc.kind === 'ClusterAnalysisTemplate';
     const users: string[] = [];
-    for (const r of ctx.index.all('Rollout')) {
+    // Only the Rollouts that name this template (see templateReferences): a keystroke in another
+    // Rollout does not re-run this rule.
+    for (const r of ctx.index.usersOf(cluster ? 'ClusterAnalysisTemplate' : 'AnalysisTemplate', tmplName)) {
+      if (r.kind !== 'Rollout') continue;
       if (!cluster && r.namespace !== undefined && ctx.doc.namespace !== undefined && r.namespace !== ctx.doc.namespace) continue;
       for (const g of rolloutAnalysisGroups(r.value)) {
         if (g.type === 'background' || g.type === 'experiment') continue;
