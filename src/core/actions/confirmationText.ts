@@ -1,0 +1,22 @@
+// The confirmation every mutating action shows: it names the context, namespace and rollout, so
+// the user sees which cluster they are about to change.
+import { ACTIONS, type ActionId } from './actionIds';
+
+export interface ConfirmationSubject {
+  context: string;
+  namespace: string;
+  rollout: string;
+  /** The AnalysisRun or Experiment acted on, for actions that target one. */
+  target?: string;
+  /** Action-specific detail, e.g. `Container "web" gets image "nginx:1.27".` */
+  detail?: string;
+}
+
+export function confirmationText(action: ActionId, s: ConfirmationSubject): string {
+  const info = ACTIONS[action];
+  const what =
+    info.target === 'Rollout' ? `rollout "${s.rollout}"` : `${info.target} "${s.target ?? ''}" of rollout "${s.rollout}"`;
+  const parts = [`${info.label} ${what} in namespace "${s.namespace}" on context "${s.context}"?`, info.effect];
+  if (s.detail) parts.push(s.detail);
+  return parts.join(' ');
+}

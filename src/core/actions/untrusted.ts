@@ -1,0 +1,48 @@
+// Readers for cluster objects, which are untrusted: any field may be missing or of the wrong type.
+// Every reader returns undefined (or an empty value) instead of throwing.
+
+export type JsonRecord = Record<string, unknown>;
+
+export function isRecord(v: unknown): v is JsonRecord {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The value at a path of object keys, or undefined when any step is not an object. */
+export function at(obj: unknown, ...path: string[]): unknown {
+  let cur: unknown = obj;
+  for (const key of path) {
+    if (!isRecord(cur)) return undefined;
+    cur = cur[key];
+  }
+  return cur;
+}
+
+export function stringAt(obj: unknown, ...path: string[]): string | undefined {
+  const v = at(obj, ...path);
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function recordAt(obj: unknown, ...path: string[]): JsonRecord | undefined {
+  const v = at(obj, ...path);
+  return isRecord(v) ? v : undefined;
+}
+
+export function arrayAt(obj: unknown, ...path: string[]): unknown[] {
+  const v = at(obj, ...path);
+  return Array.isArray(v) ? v : [];
+}
+
+/** An integer field; Go decodes non-integers into int fields as errors, so they count as unset here. */
+export function intAt(obj: unknown, ...path: string[]): number | undefined {
+  const v = at(obj, ...path);
+  return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+}
+
+export function boolAt(obj: unknown, ...path: string[]): boolean {
+  return at(obj, ...path) === true;
+}
+
+/** A deep copy of a JSON value (cluster objects are plain JSON). */
+export function cloneJson<T>(v: T): T {
+  return structuredClone(v);
+}
