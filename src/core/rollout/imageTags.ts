@@ -7,6 +7,11 @@ export interface ImageInfo {
   tags: string[];
 }
 
+/** `image (tag, tag)` as on the `Images:` lines; just the image when it has no tags. */
+export function formatImage(image: ImageInfo): string {
+  return image.tags.length > 0 ? `${image.image} (${image.tags.join(', ')})` : image.image;
+}
+
 /**
  * Adds an image or merges its tags into the entry already there, keeping the list sorted by image.
  * The plugin keeps a new entry's tags in role order but sorts them once two entries merge.

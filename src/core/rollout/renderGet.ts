@@ -5,7 +5,7 @@ import { AnalysisRunInfo } from './analysisRunInfo';
 import { age } from './humanDuration';
 import { ExperimentInfo } from './experimentInfo';
 import { KindIcon } from './icons';
-import { ImageInfo, experimentImages } from './imageTags';
+import { ImageInfo, experimentImages, formatImage } from './imageTags';
 import { analysisRunInfoColumn, podInfoColumn, replicaSetInfoColumn } from './infoColumns';
 import { alignColumns } from './alignColumns';
 import { ReplicaSetInfo } from './replicaSetInfo';
@@ -16,10 +16,6 @@ type Row = [name: string, kind: string, status: string, age: string, info: strin
 // `%-17s%v`: the label column of the header block.
 function field(label: string, value: string | number): string {
   return `${label.padEnd(17)}${value}`;
-}
-
-function formatImage(image: ImageInfo): string {
-  return image.tags.length > 0 ? `${image.image} (${image.tags.join(', ')})` : image.image;
 }
 
 function imageLines(images: readonly ImageInfo[]): string[] {
