@@ -1,0 +1,90 @@
+// One plain sentence that says why a measurement and its metric ended as they did, e.g.
+// `Failed: success-rate was 0.71 at 12:03:30, below 0.95 (successCondition result[0] >= 0.95);
+// 1 failure > failureLimit 0, so the rollout was aborted.`
+import type { MeasurementPhase } from './measurementOutcome';
+import { conditionsOf } from './measurementOutcome';
+import { effectiveCount, limitsOf, metricPhase, DEFAULT_CONSECUTIVE_ERROR_LIMIT, type MetricCounters, type MetricLimits, type MetricPhase } from './metricPhase';
+import { thresholdOf } from './thresholdOf';
+
+export interface ExplainInput {
+  readonly metricName: string;
+  /** The metric spec with args substituted (conditions and limits). */
+  readonly metric: unknown;
+  readonly measurement: { readonly phase: MeasurementPhase; readonly value?: string; readonly message?: string; readonly finishedAt?: string };
+  /** Counters after this measurement. */
+  readonly counters: MetricCounters;
+  /** The metric's phase after this measurement; computed from counters and limits when omitted. */
+  readonly metricPhase?: MetricPhase;
+  readonly dryRun?: boolean;
+  /** Formats `finishedAt`; defaults to UTC `HH:MM:SS`. */
+  readonly formatTime?: (iso: string) => string;
+}
+
+function utcTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(11, 19);
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `[0.71]` reads as 0.71; `[]` as no data. */
+function shownValue(value: string): { text: string; number?: number } {
+  const single = /^\[([^,\]]+)\]$/.exec(value)?.[1] ?? (value.startsWith('[') ? undefined : value);
+  if (value === '[]') return { text: 'empty (no data)' };
+  if (single === undefined) return { text: value };
+  const n = single === '+Inf' ? Infinity : single === '-Inf' ? -Infinity : Number(single);
+  return Number.isNaN(n) && single !== 'NaN' ? { text: single } : { text: single, number: n };
+}
+
+function relation(v: number, t: number): string {
+  if (Number.isNaN(v)) return 'not a number, so no comparison holds against';
+  return v < t ? 'below' : v > t ? 'above' : 'at';
+}
+
+function what(input: ExplainInput): string {
+  const { metricName, measurement } = input;
+  const time = measurement.finishedAt ? (input.formatTime ?? utcTime)(measurement.finishedAt) : '';
+  const at = time ? ` at ${time}` : '';
+  if (measurement.phase === 'Error') return `${metricName} could not be measured${at}: ${measurement.message ?? 'unknown error'}`;
+  const { successCondition: s, failureCondition: f } = conditionsOf(input.metric);
+  const shown = shownValue(measurement.value ?? '');
+  const head = `${metricName} was ${shown.text}${at}`;
+  if (s === undefined && f === undefined) return `${head} (no successCondition or failureCondition, so every measurement succeeds)`;
+  if (measurement.phase === 'Inconclusive') return `${head}; neither successCondition ${s ?? ''} nor failureCondition ${f ?? ''} held`;
+  // The deciding condition: Failed comes from a true failureCondition or a false successCondition.
+  const byFailure = f !== undefined && (measurement.phase === 'Failed' || s === undefined);
+  const cond = byFailure ? f : s!;
+  const label = byFailure ? 'failureCondition' : 'successCondition';
+  const t = thresholdOf(cond, byFailure ? 'failure' : 'success');
+  if (t && shown.number !== undefined) return `${head}, ${relation(shown.number, t.value)} ${t.value} (${label} ${cond})`;
+  const holds = (measurement.phase === 'Failed') === byFailure;
+  return `${head} (${label} ${cond} was ${holds ? 'true' : 'false'})`;
+}
+
+function consequence(input: ExplainInput, l: MetricLimits, p: MetricPhase): string {
+  const c = input.counters;
+  const effect = (e: string): string => (input.dryRun ? `, but the metric is a dry run, so the rollout is not affected` : `, so ${e}`);
+  if (p.phase === 'Failed' && p.reason) return `${plural(c.failed, 'failure')} > failureLimit ${l.failureLimit ?? 0}${effect('the rollout was aborted')}`;
+  if (p.phase === 'Error' && p.reason) return `${plural(c.consecutiveError, 'consecutive error')} > consecutiveErrorLimit ${l.consecutiveErrorLimit ?? DEFAULT_CONSECUTIVE_ERROR_LIMIT}${effect('the rollout was aborted')}`;
+  if (p.phase === 'Inconclusive' && p.reason) return `${c.inconclusive} inconclusive > inconclusiveLimit ${l.inconclusiveLimit ?? 0}${effect('the rollout was paused until it is promoted or aborted')}`;
+  const total = effectiveCount(l);
+  const successLimit = l.consecutiveSuccessLimit ?? 0;
+  if (p.phase === 'Successful') {
+    if (successLimit > 0 && c.consecutiveSuccess >= successLimit) return `${plural(c.consecutiveSuccess, 'consecutive success')} reached consecutiveSuccessLimit ${successLimit}, so the metric passed`;
+    return total !== undefined ? `${plural(c.count, 'measurement')} of ${total} done, so the metric passed` : 'the run was terminated, so the metric passed';
+  }
+  if (p.phase === 'Inconclusive' || p.phase === 'Failed') {
+    const e = p.phase === 'Failed' ? 'the rollout was aborted' : 'the rollout was paused until it is promoted or aborted';
+    return `count ${total ?? c.count} reached without ${successLimit} consecutive successes${effect(e)}`;
+  }
+  const progress = total !== undefined ? `measurement ${c.count} of ${total}` : `measurement ${c.count}, no count limit`;
+  if (input.measurement.phase === 'Failed' && (l.failureLimit ?? 0) >= 0) return `${progress}, ${plural(c.failed, 'failure')} of at most ${l.failureLimit ?? 0} allowed, so the analysis continues`;
+  if (input.measurement.phase === 'Error') return `${plural(c.consecutiveError, 'consecutive error')} of at most ${l.consecutiveErrorLimit ?? DEFAULT_CONSECUTIVE_ERROR_LIMIT} allowed, so Argo retries in 10s`;
+  return `${progress}, so the analysis continues`;
+}
+
+export function explainOutcome(input: ExplainInput): string {
+  const limits = limitsOf(input.metric);
+  const p = input.metricPhase ?? metricPhase(input.counters, limits);
+  return `${input.measurement.phase}: ${what(input)}; ${consequence(input, limits, p)}.`;
+}
