@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { LintWorkspace } from '../src/core/lint/engine';
+import { templateReferences } from '../src/core/lint/rules/references/templateReferences';
 import { createWorkspace } from '../src/core/lint/lint';
 import { allRules } from '../src/core/lint/rules/allRules';
 import { generateApps, generateSingleRollout } from './bench/generateManifests';
@@ -15,7 +16,7 @@ import { fmt, mb, median, percentile, timeMs } from './bench/stats';
 const DIST = __dirname;
 /** BENCH_SKIP_RULES=id,id measures without some rules, to find out what a slow result comes from. */
 const SKIP = (process.env.BENCH_SKIP_RULES ?? '').split(',').filter(Boolean);
-const workspace = (): LintWorkspace => (SKIP.length ? new LintWorkspace(allRules.filter((r) => !SKIP.includes(r.id))) : createWorkspace());
+const workspace = (): LintWorkspace => (SKIP.length ? new LintWorkspace(allRules.filter((r) => !SKIP.includes(r.id)), { referencesOf: templateReferences }) : createWorkspace());
 
 function fullLint(text: string, runs: number): { lint: number; parse: number; findings: number } {
   const lint: number[] = [];
@@ -38,9 +39,11 @@ function fullLint(text: string, runs: number): { lint: number; parse: number; fi
 
 /**
  * Types one character at a time into the image tag of one Rollout (the digit cycles 0–9, so every
- * keystroke really changes the text) and times setFile + lintFile.
+ * keystroke really changes the text) and times the update plus lintFile. `edit` is what the editor
+ * does (VS Code hands over the changed range: editFile); `text` hands over the whole new text
+ * (setFile), as a client without incremental changes would.
  */
-function keystrokes(text: string, count: number, budgetMs: number): { p50: number; p95: number; max: number; n: number } {
+function keystrokes(text: string, count: number, budgetMs: number, mode: 'edit' | 'text'): { p50: number; p95: number; max: number; n: number } {
   const ws = workspace();
   ws.setFile('f.yaml', text);
   ws.lintFile('f.yaml');
@@ -52,8 +55,9 @@ function keystrokes(text: string, count: number, budgetMs: number): { p50: numbe
   const times: number[] = [];
   // Warm-up keystrokes (JIT, inline caches) are not counted.
   for (let k = 0; k < (text.length > 1e6 ? 3 : 20); k++) {
-    current = current.slice(0, digit) + String((Number(current[digit]) + 1) % 10) + current.slice(digit + 1);
-    ws.setFile('f.yaml', current);
+    const next = String((Number(current[digit]) + 1) % 10);
+    current = current.slice(0, digit) + next + current.slice(digit + 1);
+    update(ws, mode, current, { start: digit, end: digit + 1, newText: next });
     ws.lintFile('f.yaml');
   }
   // A time budget keeps `npm run bench` short even when the engine is slow.
@@ -64,12 +68,17 @@ function keystrokes(text: string, count: number, budgetMs: number): { p50: numbe
     const t = current;
     times.push(
       timeMs(() => {
-        ws.setFile('f.yaml', t);
+        update(ws, mode, t, { start: digit, end: digit + 1, newText: next });
         ws.lintFile('f.yaml');
       }),
     );
   }
   return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), n: times.length };
+}
+
+function update(ws: LintWorkspace, mode: 'edit' | 'text', text: string, edit: { start: number; end: number; newText: string }): void {
+  if (mode === 'edit') ws.editFile('f.yaml', [edit]);
+  else ws.setFile('f.yaml', text);
 }
 
 function memory(apps: number): MemoryReport {
@@ -121,8 +130,8 @@ function main(): void {
   const n = (t: string) => `${t.split('\n').length.toLocaleString('en-US')} lines`;
 
   // The small file first, while the heap holds no big garbage (GC pauses would dominate its p95).
-  const k1 = keystrokes(single, 200, 30_000);
-  log(`| Re-lint after one keystroke (setFile + lintFile), ${k1.n} keystrokes | single Rollout, ${n(single)} | p50 ${fmt(k1.p50)} ms, **p95 ${fmt(k1.p95)} ms**, max ${fmt(k1.max)} ms | p95 ≤ 5 ms ${verdict(k1.p95 <= 5)} |`);
+  const k1 = keystrokes(single, 200, 30_000, 'edit');
+  log(`| Re-lint after one keystroke (editFile + lintFile, as in VS Code), ${k1.n} keystrokes | single Rollout, ${n(single)} | p50 ${fmt(k1.p50)} ms, **p95 ${fmt(k1.p95)} ms**, max ${fmt(k1.max)} ms | p95 ≤ 5 ms ${verdict(k1.p95 <= 5)} |`);
   for (const [text, runs, label] of [
     [hundred, 7, '100 apps'],
     [thousand, 3, '1,000 apps'],
@@ -132,8 +141,10 @@ function main(): void {
     log(`| Full lint (fresh workspace) vs yaml parseAllDocuments, median of ${runs} | ${label}, ${n(text)} | ${fmt(r.lint)} ms vs ${fmt(r.parse)} ms = **${ratio.toFixed(2)}×** (${r.findings} findings) | ≤ 1.5× ${verdict(ratio <= 1.5)} |`);
   }
 
-  const k2 = keystrokes(thousand, 200, 60_000);
-  log(`| Re-lint after one keystroke (setFile + lintFile), ${k2.n} keystrokes | 1,000 apps, ${n(thousand)} | p50 ${fmt(k2.p50)} ms, **p95 ${fmt(k2.p95)} ms**, max ${fmt(k2.max)} ms | p95 ≤ 20 ms ${verdict(k2.p95 <= 20)} |`);
+  const k2 = keystrokes(thousand, 200, 60_000, 'edit');
+  log(`| Re-lint after one keystroke (editFile + lintFile, as in VS Code), ${k2.n} keystrokes | 1,000 apps, ${n(thousand)} | p50 ${fmt(k2.p50)} ms, **p95 ${fmt(k2.p95)} ms**, max ${fmt(k2.max)} ms | p95 ≤ 20 ms ${verdict(k2.p95 <= 20)} |`);
+  const k3 = keystrokes(thousand, 100, 60_000, 'text');
+  log(`| Re-lint after one keystroke, whole text handed over (setFile + lintFile), ${k3.n} keystrokes | 1,000 apps, ${n(thousand)} | p50 ${fmt(k3.p50)} ms, p95 ${fmt(k3.p95)} ms, max ${fmt(k3.max)} ms | (for comparison) |`);
 
   const m = memory(1000);
   log(

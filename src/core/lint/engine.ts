@@ -38,6 +38,10 @@ export interface WorkspaceOptions {
 export class LintWorkspace {
   private readonly files = new Map<string, FileState>();
   private readonly index = new MapReferenceIndex();
+  /** Dependency key → the documents whose cached cross-document findings looked it up. */
+  private readonly dependents = new Map<string, Set<DocState>>();
+  /** Document → its file, for the documents in `dependents`. */
+  private readonly fileOf = new WeakMap<DocState, string>();
   private readonly localRules: ReadonlyMap<KindKey, readonly Rule[]>;
   private readonly crossRules: ReadonlyMap<KindKey, readonly Rule[]>;
   private readonly referencesOf: ReferenceExtractor;
@@ -74,7 +78,13 @@ export class LintWorkspace {
     const oldDocs = old?.docs ?? [];
     const docs = this.reuseOrParse(file, oldDocs, splitDocuments(text), 0);
     this.files.set(file, { text, docs });
-    return this.updateIndex(file, oldDocs, docs);
+    const kept = new Set(docs);
+    const reused = new Set(oldDocs);
+    return this.updateIndex(
+      file,
+      oldDocs.filter((d) => !kept.has(d)),
+      docs.filter((d) => !reused.has(d)),
+    );
   }
 
   /**
@@ -85,10 +95,11 @@ export class LintWorkspace {
   editFile(file: string, edits: readonly TextEdit[]): string[] {
     const state = this.files.get(file);
     if (!state) return this.setFile(file, edits.reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), ''));
-    const before = [...state.docs];
-    for (const e of edits) state.docs = this.applyEdit(file, state.docs, e);
+    const removed = new Set<DocState>();
+    const added = new Set<DocState>();
+    for (const e of edits) state.docs = this.applyEdit(file, state.docs, e, removed, added);
     state.text = undefined;
-    return this.updateIndex(file, before, state.docs);
+    return this.updateIndex(file, removed, added);
   }
 
   removeFile(file: string): string[] {
@@ -105,7 +116,7 @@ export class LintWorkspace {
     const out: Finding[] = [];
     for (const d of state.docs) {
       d.local ??= this.runLocal(d);
-      if (d.cross === undefined) d.cross = this.runCross(d);
+      if (d.cross === undefined) d.cross = this.runCross(d, file);
       for (const f of d.local) out.push(shift(f, d.base));
       for (const f of d.cross.findings) out.push(shift(f, d.base));
     }
@@ -152,8 +163,12 @@ export class LintWorkspace {
    * document's edge can make or break a `---` marker line), and shift the documents after it.
    * The neighbours keep their text in almost every edit and are then reused, not parsed.
    */
-  private applyEdit(file: string, docs: DocState[], e: TextEdit): DocState[] {
-    if (docs.length === 0) return this.reuseOrParse(file, [], splitDocuments(e.newText), 0);
+  private applyEdit(file: string, docs: DocState[], e: TextEdit, removed: Set<DocState>, added: Set<DocState>): DocState[] {
+    if (docs.length === 0) {
+      const fresh = this.reuseOrParse(file, [], splitDocuments(e.newText), 0);
+      for (const d of fresh) added.add(d);
+      return fresh;
+    }
     const first = Math.max(0, docIndexAt(docs, e.start) - 1);
     const last = Math.min(docs.length - 1, docIndexAt(docs, e.end) + 1);
     const regionBase = docs[first]!.base;
@@ -166,6 +181,14 @@ export class LintWorkspace {
     const delta = newRegion.length - regionText.length;
     for (let k = last + 1; k < docs.length; k++) docs[k]!.base += delta;
     docs.splice(first, last - first + 1, ...replaced);
+    // A document added by an earlier edit of the same batch and replaced now was never indexed.
+    const kept = new Set(replaced);
+    for (const d of oldRegion) {
+      if (kept.has(d)) continue;
+      if (added.has(d)) added.delete(d);
+      else removed.add(d);
+    }
+    for (const d of replaced) if (!oldRegion.includes(d)) added.add(d);
     return docs;
   }
 
@@ -186,33 +209,40 @@ export class LintWorkspace {
    * cross-document findings of every document that looked up one of them. Returns the other
    * files so affected.
    */
-  private updateIndex(changedFile: string, before: readonly DocState[], after: readonly DocState[]): string[] {
-    const kept = new Set(after);
-    const gone = new Set(before);
+  private updateIndex(changedFile: string, removed: Iterable<DocState>, added: Iterable<DocState>): string[] {
     const changedKeys = new Set<string>();
-    for (const d of before) {
-      if (d.indexed && !kept.has(d)) {
+    for (const d of removed) {
+      this.forgetDeps(d);
+      if (d.indexed) {
         this.index.remove(d.indexed.obj, d.indexed.refs);
         addKeys(changedKeys, d.indexed);
       }
     }
-    for (const d of after) {
-      if (d.indexed && !gone.has(d)) {
+    for (const d of added) {
+      if (d.indexed) {
         this.index.add(d.indexed.obj, d.indexed.refs);
         addKeys(changedKeys, d.indexed);
       }
     }
-    if (changedKeys.size === 0) return [];
     const affected = new Set<string>();
-    for (const [path, f] of this.files) {
-      for (const d of f.docs) {
-        if (d.cross && intersects(d.cross.deps, changedKeys)) {
-          d.cross = undefined;
-          if (path !== changedFile) affected.add(path);
-        }
+    for (const key of changedKeys) {
+      for (const d of [...(this.dependents.get(key) ?? [])]) {
+        const path = this.fileOf.get(d);
+        this.forgetDeps(d);
+        d.cross = undefined;
+        if (path !== undefined && path !== changedFile) affected.add(path);
       }
     }
     return [...affected];
+  }
+
+  private forgetDeps(d: DocState): void {
+    if (!d.cross) return;
+    for (const key of d.cross.deps) {
+      const set = this.dependents.get(key);
+      set?.delete(d);
+      if (set?.size === 0) this.dependents.delete(key);
+    }
   }
 
   private runLocal(d: DocState): Finding[] {
@@ -221,10 +251,16 @@ export class LintWorkspace {
     return out;
   }
 
-  private runCross(d: DocState): { findings: Finding[]; deps: Set<string> } {
+  private runCross(d: DocState, file: string): { findings: Finding[]; deps: Set<string> } {
     const recording = new RecordingIndex(this.index);
     const findings: Finding[] = [];
     this.run(d, this.crossRules, recording, findings);
+    this.fileOf.set(d, file);
+    for (const key of recording.deps) {
+      const set = this.dependents.get(key);
+      if (set) set.add(d);
+      else this.dependents.set(key, new Set([d]));
+    }
     return { findings, deps: recording.deps };
   }
 
@@ -313,12 +349,6 @@ function byKind(rules: readonly Rule[]): Map<KindKey, Rule[]> {
   for (const k of LINTED_KINDS) m.set(k, rules.filter((r) => r.kinds.includes(k)));
   m.set(OTHER_KINDS, rules.filter((r) => r.otherKinds));
   return m;
-}
-
-// No array copies: this runs for every document of the workspace on every indexed change.
-function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  for (const k of a) if (b.has(k)) return true;
-  return false;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
