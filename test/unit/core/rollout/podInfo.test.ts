@@ -65,6 +65,15 @@ describe('Pod status (kubectl logic, as the plugin copies it)', () => {
     );
     assert.equal(show(p), '✔ Running ready:1/1 restarts:0');
   });
+  it('lets the main containers decide while a started sidecar is not ready yet', () => {
+    const p = pod(
+      'p',
+      'rs',
+      { phase: 'Running', initContainerStatuses: [{ name: 'proxy', started: true, ready: false, state: running }], containerStatuses: [{ state: waiting('ContainerCreating') }] },
+      { spec: { initContainers: [{ name: 'proxy', restartPolicy: 'Always' }], containers: [{}] } },
+    );
+    assert.equal(show(p), '◌ ContainerCreating ready:0/1 restarts:0');
+  });
   it('shows Terminating once the pod has a deletion timestamp', () => {
     const p = pod('p', 'rs', { phase: 'Running', containerStatuses: [{ ready: true, state: running }] }, { metadata: { deletionTimestamp: '2026-01-15T11:59:00Z' } });
     assert.equal(show(p), '◌ Terminating ready:1/1 restarts:0');
