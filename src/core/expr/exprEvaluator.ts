@@ -188,7 +188,9 @@ class Evaluator {
         // reduce(list, body, initial?): #acc starts at the initial value or the first element.
         let start = 0;
         let acc: GoValue;
-        if (rest[1]) acc = this.eval(rest[1], s);
+        // The parser reads every argument after the first as a predicate; the initial value is a plain one.
+        const init = rest[1];
+        if (init) acc = this.eval(init.type === 'Closure' ? init.body : init, s);
         else {
           if (items.length === 0) throw new ExprError('reduce of empty array with no initial value');
           acc = items[0] ?? null;
