@@ -99,8 +99,8 @@ export function runningAnalysisRunNames(rollout: unknown): string[] {
 export function rolloutActionState(rollout: unknown, extra: { phase: RolloutPhase | undefined; revisionCount: number }): RolloutActionState {
   const canary = at(rollout, 'spec', 'strategy', 'canary');
   const strategy = isRecord(canary) ? 'canary' : isRecord(at(rollout, 'spec', 'strategy', 'blueGreen')) ? 'blueGreen' : undefined;
-  const stableRS = stringAt(rollout, 'status', 'stableRS') ?? '';
-  const fullyPromoted = stableRS !== '' && stableRS === (stringAt(rollout, 'status', 'currentPodHash') ?? '');
+  // The plugin's own test (promote --full): both hashes unset, before the first reconcile, is settled too.
+  const fullyPromoted = (stringAt(rollout, 'status', 'stableRS') ?? '') === (stringAt(rollout, 'status', 'currentPodHash') ?? '');
   const aborted = boolAt(rollout, 'status', 'abort');
   return {
     phase: extra.phase,

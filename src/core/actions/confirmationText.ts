@@ -14,9 +14,8 @@ export interface ConfirmationSubject {
 
 export function confirmationText(action: ActionId, s: ConfirmationSubject): string {
   const info = ACTIONS[action];
-  const what =
-    info.target === 'Rollout' ? `rollout "${s.rollout}"` : `${info.target} "${s.target ?? ''}" of rollout "${s.rollout}"`;
-  const parts = [`${info.label} ${what} in namespace "${s.namespace}" on context "${s.context}"?`, info.effect];
+  const what = info.target === 'Rollout' ? `rollout "${s.rollout}"` : `${info.target} "${s.target ?? ''}" of rollout "${s.rollout}"`;
+  const parts = [`${info.verb} ${what} in namespace "${s.namespace}" on context "${s.context}"?`, info.effect];
   if (s.detail) parts.push(s.detail);
   return parts.join(' ');
 }
