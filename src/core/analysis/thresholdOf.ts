@@ -69,6 +69,14 @@ function comparisons(n: Node, inPredicate: boolean, out: Cmp[]): boolean {
       if (['||', 'or', '&&', 'and'].includes(n.op)) {
         return comparisons(n.left, inPredicate, out) && comparisons(n.right, inPredicate, out);
       }
+      if (n.op === '|') {
+        // `result | all(# < 0.4)`: the piped call's only argument is the predicate.
+        const call = n.right;
+        if (call.type !== 'Call' || call.callee.type !== 'Identifier' || !QUANTIFIERS.has(call.callee.name) || call.args.length !== 1) return false;
+        if (!isResultValue(n.left, inPredicate)) return false;
+        const arg = call.args[0]!;
+        return comparisons(arg.type === 'Closure' ? arg.body : arg, true, out);
+      }
       const op = n.op;
       if (!isThresholdOp(op)) return isGuard(n);
       const r = numberOf(n.right);
