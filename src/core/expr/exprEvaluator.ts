@@ -29,9 +29,9 @@ interface Scope {
 }
 
 export function evaluate(expr: string, env: EvalEnv): EvalResult {
-  const parsed = parseExpr(expr);
-  if (!parsed.ok) return { ok: false, error: parsed.error.message };
   try {
+    const parsed = parseExpr(expr);
+    if (!parsed.ok) return { ok: false, error: parsed.error.message };
     return { ok: true, value: new Evaluator(env).eval(parsed.ast, { lets: new Map(), frames: [] }) };
   } catch (e) {
     if (e instanceof ExprError) return { ok: false, error: e.message };
