@@ -5,9 +5,10 @@ import { ApiError, badRequest, forbidden, methodNotAllowed, resourceNotFound, un
 import type { ClusterStore } from './clusterStore';
 import { apiGroupList, apiResourceList, apiVersions, SERVER_VERSION } from './discovery';
 import type { ClusterFaults } from './faults';
-import { isJsonObject, parseJson, stringAt, type JsonObject } from './jsonValue';
+import { isJsonObject, parseJson, stringAt, type JsonObject, type JsonValue } from './jsonValue';
 import { openApiV3GroupVersion, openApiV3Index } from './openApi';
 import type { OpenWatches } from './openWatches';
+import { decodeAccessReviewSpec } from './protobufAccessReview';
 import { parseTarget, verbOf } from './requestTarget';
 import { createObject, deleteObject, getObject, listObjects, patchObject, replaceObject, type Answer, type ResourceRequest } from './resourceHandlers';
 import { serveWatch } from './watchStream';
@@ -34,15 +35,18 @@ function send(res: ServerResponse, code: number, body: JsonObject): void {
   res.end(text);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks);
 }
+
+const protobuf = 'application/vnd.kubernetes.protobuf';
 
 export async function handleRequest(ctx: RouterContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    const body = await readBody(req);
+    const raw = await readBody(req);
+    const body = raw.toString('utf8');
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
@@ -52,7 +56,7 @@ export async function handleRequest(ctx: RouterContext, req: IncomingMessage, re
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const failure = ctx.faults.failureFor(method, `${url.pathname}${url.search}`);
     if (failure) throw failure;
-    const answer = route(ctx, method, url, body, contentType, req, res);
+    const answer = route(ctx, method, url, { raw, text: body }, contentType, req, res);
     if (answer) send(res, answer.code, answer.body);
   } catch (e) {
     const error = e instanceof ApiError ? e : new ApiError(500, 'InternalError', `Internal error occurred: ${e instanceof Error ? e.message : String(e)}`);
@@ -61,7 +65,8 @@ export async function handleRequest(ctx: RouterContext, req: IncomingMessage, re
 }
 
 /** Answers the request, or returns undefined when it streamed the answer itself (watch). */
-function route(ctx: RouterContext, method: string, url: URL, body: string, contentType: string, req: IncomingMessage, res: ServerResponse): Answer | undefined {
+function route(ctx: RouterContext, method: string, url: URL, payload: { raw: Buffer; text: string }, contentType: string, req: IncomingMessage, res: ServerResponse): Answer | undefined {
+  const body = payload.text;
   const path = url.pathname.replace(/\/+$/, '');
   if (method === 'GET') {
     const discovery = discoveryDocument(ctx, path);
@@ -69,8 +74,11 @@ function route(ctx: RouterContext, method: string, url: URL, body: string, conte
   }
   if (path === '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews') {
     if (method !== 'POST') throw methodNotAllowed(method);
-    return { code: 201, body: accessReview(ctx, body) };
+    const review = contentType === protobuf ? { spec: decodeAccessReviewSpec(payload.raw) ?? {} } : parseJson(body);
+    return { code: 201, body: accessReview(ctx, review) };
   }
+  // Only access reviews are decoded from protobuf; anything else would be misread, so say so.
+  if (contentType === protobuf) throw new ApiError(415, 'UnsupportedMediaType', 'the test cluster double does not decode protobuf request bodies; send application/json');
   const target = parseTarget(path);
   if (!target) throw resourceNotFound();
   const watch = ['1', 'true'].includes(url.searchParams.get('watch') ?? '');
@@ -107,8 +115,7 @@ function discoveryDocument(ctx: RouterContext, path: string): JsonObject | undef
 }
 
 /** Answers from the deny list, as RBAC would; `allowed: false` carries no reason, like a plain RBAC denial. */
-function accessReview(ctx: RouterContext, body: string): JsonObject {
-  const review = parseJson(body);
+function accessReview(ctx: RouterContext, review: JsonValue | undefined): JsonObject {
   const spec = isJsonObject(review) && isJsonObject(review.spec) ? review.spec : {};
   const attrs = isJsonObject(spec.resourceAttributes) ? spec.resourceAttributes : {};
   const subresource = stringAt(attrs, 'subresource');
