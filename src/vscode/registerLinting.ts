@@ -17,7 +17,9 @@ export function registerLinting(context: vscode.ExtensionContext, log: Logger): 
     indexer,
     vscode.workspace.onDidOpenTextDocument((d) => controller.lintDocument(d)),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length > 0 && controller.isLintable(e.document)) controller.schedule(e.document);
+      if (e.contentChanges.length === 0 || !controller.isLintable(e.document)) return;
+      controller.recordChanges(e);
+      controller.schedule(e.document);
     }),
     vscode.workspace.onDidCloseTextDocument((d) => {
       if (controller.isLintable(d)) controller.closeDocument(d);

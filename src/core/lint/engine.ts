@@ -18,6 +18,8 @@ interface Indexed {
 interface DocState {
   readonly text: string;
   base: number;
+  /** The document mentions argoproj.io (kept so a big file is never scanned again on an edit). */
+  readonly argo: boolean;
   readonly parsed: ParseResult;
   readonly indexed: Indexed | undefined;
   local: Finding[] | undefined;
@@ -58,6 +60,17 @@ export class LintWorkspace {
 
   paths(): string[] {
     return [...this.files.keys()];
+  }
+
+  /** Whether the file's text mentions argoproj.io, without scanning the text. */
+  fileMentionsArgo(file: string): boolean {
+    return this.files.get(file)?.docs.some((d) => d.argo) ?? false;
+  }
+
+  /** The length of the text the workspace holds for a file (0 when it holds none). */
+  lengthOf(file: string): number {
+    const last = this.files.get(file)?.docs.at(-1);
+    return last ? last.base + last.text.length : 0;
   }
 
   /** The text the workspace holds for a file. */
@@ -201,7 +214,7 @@ export class LintWorkspace {
       const obj: IndexedObject = { kind, name, namespace: parsed.doc.namespace, value, doc: parsed.doc };
       indexed = { obj, refs: this.referencesOf(obj) };
     }
-    return { text, base, parsed, indexed, local: undefined, cross: undefined };
+    return { text, base, argo: mentionsArgo(text), parsed, indexed, local: undefined, cross: undefined };
   }
 
   /**

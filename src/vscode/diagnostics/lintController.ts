@@ -9,7 +9,7 @@ import { LineIndex } from '../../core/lint/lineIndex';
 import { isLintRelevant } from '../../core/lint/lintRelevance';
 import { createWorkspace } from '../../core/lint/lint';
 import { applySeverityOverrides } from '../../core/lint/severityOverrides';
-import type { Finding } from '../../core/lint/types';
+import type { Finding, TextEdit } from '../../core/lint/types';
 import type { Settings } from '../config';
 import type { Logger } from '../log';
 import { toDiagnostic, type PositionAt } from './toDiagnostic';
@@ -36,6 +36,8 @@ export class LintController implements vscode.Disposable {
   private readonly diskGeneration = new Map<string, number>();
   /** Files holding Argo objects (what "Lint Workspace" reports on). */
   private readonly argoFiles = new Set<string>();
+  /** Content changes since the document was last linted, replayed into the workspace on the next lint. */
+  private readonly pendingEdits = new Map<string, { fromVersion: number; edits: TextEdit[] }>();
   /** After "Lint Workspace", closed files keep (and refresh) their diagnostics. */
   private workspaceWide = false;
 
@@ -76,6 +78,22 @@ export class LintController implements vscode.Disposable {
     return this.settings.exclude.length > 0 && matchesAnyGlob(vscode.workspace.asRelativePath(uri, false), this.settings.exclude);
   }
 
+  /**
+   * Keeps an edit's content changes, so that the next lint hands the workspace only the changed
+   * ranges (re-parsing the edited document) instead of the whole text of a possibly huge file.
+   */
+  recordChanges(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const linted = this.lintedVersion.get(key);
+    if (linted === undefined || !this.ws.has(key)) return;
+    let pending = this.pendingEdits.get(key);
+    if (!pending) {
+      pending = { fromVersion: linted, edits: [] };
+      this.pendingEdits.set(key, pending);
+    }
+    for (const c of e.contentChanges) pending.edits.push({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text });
+  }
+
   /** Debounced lint after an edit; a newer edit replaces the pending one. */
   schedule(document: vscode.TextDocument): void {
     const key = document.uri.toString();
@@ -102,17 +120,38 @@ export class LintController implements vscode.Disposable {
       return;
     }
     this.cancel(key);
-    const text = document.getText();
-    const affected = this.setText(key, text);
+    const affected = this.update(key, document);
     this.lintedVersion.set(key, document.version);
-    this.publish(key, text, document.version, (o) => document.positionAt(o));
+    this.publish(key, this.argoFiles.has(key), document.version, (o) => document.positionAt(o));
     this.refresh(affected);
+  }
+
+  /**
+   * Brings the workspace to the document's text: by replaying the recorded changes when they
+   * continue from the version last linted, else (or if the result's length disagrees with the
+   * document, which should never happen) by handing over the whole text.
+   */
+  private update(key: string, document: vscode.TextDocument): string[] {
+    const pending = this.pendingEdits.get(key);
+    this.pendingEdits.delete(key);
+    if (pending && this.ws.has(key) && this.lintedVersion.get(key) === pending.fromVersion) {
+      const affected = this.ws.editFile(key, pending.edits);
+      if (this.ws.lengthOf(key) === document.offsetAt(new vscode.Position(document.lineCount, 0))) {
+        if (this.ws.fileMentionsArgo(key)) this.argoFiles.add(key);
+        else this.argoFiles.delete(key);
+        return affected;
+      }
+      this.log.warn(`replayed edits disagree with ${key}; linting its whole text`);
+      return [...new Set([...affected, ...this.setText(key, document.getText())])];
+    }
+    return this.setText(key, document.getText());
   }
 
   closeDocument(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     this.cancel(key);
     this.lintedVersion.delete(key);
+    this.pendingEdits.delete(key);
     if (!this.workspaceWide) this.clear(key);
     // The editor's text may have been discarded: the disk is the truth again.
     if (document.uri.scheme === 'untitled') this.refresh(this.ws.removeFile(key));
@@ -136,7 +175,7 @@ export class LintController implements vscode.Disposable {
     }
     if (this.diskGeneration.get(key) !== generation || this.isOpen(key)) return;
     const affected = this.setText(key, text);
-    if (this.published.has(key) || (this.workspaceWide && mentionsArgo(text))) this.publish(key, text, undefined, positionsOf(text));
+    if (this.published.has(key) || (this.workspaceWide && mentionsArgo(text))) this.publish(key, mentionsArgo(text), undefined, positionsOf(text));
     this.refresh(affected);
   }
 
@@ -174,8 +213,8 @@ export class LintController implements vscode.Disposable {
     return this.ws.setFile(key, text);
   }
 
-  private publish(key: string, text: string, version: number | undefined, positionAt: PositionAt): void {
-    if (!this.settings.enable || !mentionsArgo(text)) {
+  private publish(key: string, argo: boolean, version: number | undefined, positionAt: PositionAt): void {
+    if (!this.settings.enable || !argo) {
       this.clear(key);
       return;
     }
@@ -193,7 +232,7 @@ export class LintController implements vscode.Disposable {
       const doc = this.openDocument(key);
       if (doc) {
         // Up to date in the workspace: publish now; else its own pending lint will.
-        if (this.lintedVersion.get(key) === doc.version) this.publish(key, doc.getText(), doc.version, (o) => doc.positionAt(o));
+        if (this.lintedVersion.get(key) === doc.version) this.publish(key, this.argoFiles.has(key), doc.version, (o) => doc.positionAt(o));
         else this.schedule(doc);
       } else if (this.published.has(key)) {
         void this.loadFromDisk(vscode.Uri.parse(key)).catch((e: unknown) => this.log.error(`re-linting ${key}`, e));
