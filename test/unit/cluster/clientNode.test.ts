@@ -112,6 +112,23 @@ describe('Test cluster through @kubernetes/client-node', function () {
     cluster.store.delete({ resource: 'namespaces', name: 'prod' });
   });
 
+  it('serves pods, services and replicasets through the typed clients, with label selectors and delete returning the object', async () => {
+    const core = kc.makeApiClient(CoreV1Api);
+    const apps = kc.makeApiClient(AppsV1Api);
+    await core.createNamespacedPod({ namespace: 'default', body: { metadata: { name: 'web-abc', labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'web:1' }] } } });
+    await core.createNamespacedService({ namespace: 'default', body: { metadata: { name: 'web-canary' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } });
+    await apps.createNamespacedReplicaSet({ namespace: 'default', body: { metadata: { name: 'web-6d4f', labels: { app: 'web' } },
+      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } } } } } });
+    assert.deepEqual((await core.listNamespacedPod({ namespace: 'default', labelSelector: 'app=web' })).items.map((p) => p.metadata?.name), ['web-abc']);
+    assert.deepEqual((await core.listPodForAllNamespaces({ labelSelector: 'app=api' })).items, []);
+    assert.equal((await core.readNamespacedService({ namespace: 'default', name: 'web-canary' })).spec?.ports?.[0]?.port, 80);
+    assert.deepEqual((await apps.listReplicaSetForAllNamespaces({ labelSelector: 'app' })).items.map((r) => r.metadata?.name), ['web-6d4f']);
+    const deleted: unknown = await core.deleteNamespacedPod({ namespace: 'default', name: 'web-abc' });
+    assert.equal(field(deleted, 'metadata', 'name'), 'web-abc');
+    await core.deleteNamespacedService({ namespace: 'default', name: 'web-canary' });
+    await apps.deleteNamespacedReplicaSet({ namespace: 'default', name: 'web-6d4f' });
+  });
+
   it('answers a missing rollout with 404 and the API server\'s not-found text', async () => {
     const f = await failure(custom.getNamespacedCustomObject({ ...ro, namespace: 'default', name: 'nope' }));
     assert.deepEqual(f, { code: 404, message: 'rollouts.argoproj.io "nope" not found', reason: 'NotFound' });
@@ -265,6 +282,20 @@ describe('Test cluster through @kubernetes/client-node', function () {
       w.stop();
       assert.deepEqual(w.events.map((e) => e.type), ['ADDED', 'BOOKMARK']);
       assert.deepEqual(w.events[1]?.object, { kind: 'Rollout', apiVersion: 'argoproj.io/v1alpha1', metadata: { resourceVersion: String(cluster.store.resourceVersion) } });
+    });
+
+    it('sends bookmarks on the configured interval, and ends a watch after its timeoutSeconds', async () => {
+      const ticking = await startTestCluster({ bookmarkIntervalMs: 20 });
+      try {
+        const tkc = new KubeConfig();
+        tkc.loadFromFile(ticking.kubeconfigPath);
+        const w = await record(tkc, path, { allowWatchBookmarks: true, timeoutSeconds: 1 });
+        await w.waitFor(2);
+        assert.deepEqual(w.events.slice(0, 2).map((e) => e.type), ['BOOKMARK', 'BOOKMARK']);
+        assert.equal(await w.done, null);
+      } finally {
+        await ticking.stop();
+      }
     });
 
     it('answers a compacted resourceVersion with an ERROR event carrying 410 Expired, then ends', async () => {
