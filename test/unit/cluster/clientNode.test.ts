@@ -40,7 +40,7 @@ interface Recorded {
 }
 
 /** Starts a watch and collects its events; waits for counts with a timeout instead of sleeping. */
-async function record(kc: KubeConfig, path: string, query: Record<string, string | boolean>): Promise<Recorded> {
+async function record(kc: KubeConfig, path: string, query: Record<string, string | number | boolean>): Promise<Recorded> {
   const events: { type: string; object: unknown }[] = [];
   let wake: () => void = () => undefined;
   let finish: (err: unknown) => void = () => undefined;
