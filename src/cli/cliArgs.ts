@@ -59,8 +59,9 @@ ClusterAnalysisTemplate, AnalysisRun, Experiment) with Argo's own validation rul
 ${USAGE}
 
 PATH is a file, a directory (searched recursively for *.yaml, *.yml and *.json, skipping
-node_modules and folders whose name starts with a dot), or - to read standard input (shown as
-<stdin>). All files are linted together, so a Rollout in one file sees the Services, Ingresses and
+node_modules and folders whose name starts with a dot; files found there that mention neither
+argoproj.io nor a Service, Ingress, VirtualService or Deployment are skipped), or - to read standard
+input (shown as <stdin>). All files are linted together, so a Rollout in one file sees the Services, Ingresses and
 AnalysisTemplates of the others.
 
 Options:

@@ -3,6 +3,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import type { SourceFile } from '../core/lint/lint';
+import { isLintRelevant } from '../core/lint/lintRelevance';
 
 export const STDIN_PATH = '<stdin>';
 const EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -38,7 +39,10 @@ export async function collectFiles(paths: readonly string[], cwd: string, stdin:
     for (const rel of await walk(abs, given)) {
       const shown = nodePath.join(given, rel);
       const file = nodePath.join(abs, rel);
-      add(shown, await read(file, shown), file);
+      const text = await read(file, shown);
+      // Found in a directory: skip files that are not manifests we read (package.json,
+      // tsconfig.json, Helm values...); a file named on the command line is always linted.
+      if (isLintRelevant(text)) add(shown, text, file);
     }
   }
   return out;

@@ -4,6 +4,9 @@ import * as nodePath from 'node:path';
 import { CliError, collectFiles } from '../../../src/cli/collectFiles';
 import { tempFolder } from './cliFixtures';
 
+/** A file's text that mentions Argo Rollouts, so a folder search keeps it. */
+const argo = (tag: string): string => `apiVersion: argoproj.io/v1alpha1 # ${tag}`;
+
 describe('collecting the files to lint', () => {
   let dir = '';
   afterEach(() => {
@@ -13,13 +16,13 @@ describe('collecting the files to lint', () => {
 
   it('finds *.yaml, *.yml and *.json recursively in sorted order, skipping node_modules and dot-folders', async () => {
     dir = tempFolder({
-      'k8s/b.yaml': 'b',
-      'k8s/a.yml': 'a',
-      'k8s/sub/c.JSON': 'c',
-      'k8s/notes.txt': 'n',
-      'k8s/node_modules/x.yaml': 'x',
-      'k8s/.git/y.yaml': 'y',
-      'k8s/.hidden.yaml': 'h',
+      'k8s/b.yaml': argo('b'),
+      'k8s/a.yml': argo('a'),
+      'k8s/sub/c.JSON': argo('c'),
+      'k8s/notes.txt': argo('n'),
+      'k8s/node_modules/x.yaml': argo('x'),
+      'k8s/.git/y.yaml': argo('y'),
+      'k8s/.hidden.yaml': argo('h'),
     });
     const files = await collectFiles(['k8s'], dir, []);
     assert.deepEqual(
@@ -28,7 +31,7 @@ describe('collecting the files to lint', () => {
     );
     assert.deepEqual(
       files.map((f) => f.text),
-      ['h', 'a', 'b', 'c'],
+      [argo('h'), argo('a'), argo('b'), argo('c')],
     );
   });
 
@@ -38,7 +41,7 @@ describe('collecting the files to lint', () => {
   });
 
   it('lists a file given twice (or also found in a given folder) once', async () => {
-    dir = tempFolder({ 'k/a.yaml': 'a' });
+    dir = tempFolder({ 'k/a.yaml': argo('a') });
     const files = await collectFiles(['k/a.yaml', 'k', nodePath.join(dir, 'k/a.yaml')], dir, []);
     assert.deepEqual(
       files.map((f) => f.path),
@@ -63,13 +66,30 @@ describe('collecting the files to lint', () => {
   });
 
   it('follows links to files but not links to folders', async () => {
-    dir = tempFolder({ 'real/a.yaml': 'a', 'k/b.yaml': 'b' });
+    dir = tempFolder({ 'real/a.yaml': argo('a'), 'k/b.yaml': argo('b') });
     symlinkSync(nodePath.join(dir, 'real/a.yaml'), nodePath.join(dir, 'k/link.yaml'));
     symlinkSync(nodePath.join(dir, 'k'), nodePath.join(dir, 'k/loop'));
     const files = await collectFiles(['k'], dir, []);
     assert.deepEqual(
       files.map((f) => f.path),
       ['k/b.yaml', 'k/link.yaml'],
+    );
+  });
+
+  it('skips files in a folder that are not manifests it reads, but lints them when named', async () => {
+    dir = tempFolder({
+      'repo/tsconfig.json': '{ // comments are not YAML\n}',
+      'repo/values.yaml': 'image: {tag: 1.2}',
+      'repo/svc.yaml': 'apiVersion: v1\nkind: Service\n',
+      'repo/rollout.yaml': argo('r'),
+    });
+    assert.deepEqual(
+      (await collectFiles(['repo'], dir, [])).map((f) => f.path),
+      ['repo/rollout.yaml', 'repo/svc.yaml'],
+    );
+    assert.deepEqual(
+      (await collectFiles(['repo/tsconfig.json'], dir, [])).map((f) => f.path),
+      ['repo/tsconfig.json'],
     );
   });
 });

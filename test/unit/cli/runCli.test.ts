@@ -77,7 +77,7 @@ describe('running the CLI', () => {
 
     it('lints a folder recursively and lists every file, also those without findings', async () => {
       const r = await run(['--format', 'json', 'k8s'], {
-        files: { 'k8s/app/rollout.yaml': ROLLOUT, 'k8s/app/services.yml': services('demo'), 'k8s/broken.json': '{"kind": ', 'k8s/node_modules/x.yaml': BROKEN_YAML },
+        files: { 'k8s/app/rollout.yaml': ROLLOUT, 'k8s/app/services.yml': services('demo'), 'k8s/broken.json': '{"apiVersion": "argoproj.io/v1alpha1", "kind": ', 'k8s/package.json': '{"name": "x"', 'k8s/node_modules/x.yaml': BROKEN_YAML },
       });
       const out = parseJson(r.stdout);
       assert.deepEqual(
