@@ -1,0 +1,123 @@
+// The canary simulator: a stand-in for the Argo Rollouts controller on the test cluster. It listens
+// to every store event and reconciles canary Rollouts and AnalysisRuns (reconcileCanary.ts,
+// advanceAnalysisRun.ts) with time taken from a SimClock. It never writes from inside a store
+// listener — that would deliver its own events to watchers before the event that caused them — so
+// reconciling happens in flush(): on a microtask after a change, on clock timers, or when a test calls
+// settle(). Tests through the store API call settle(); tests through HTTP wait for the next state.
+import { at, isObject } from '../../../src/core/rollout/jsonFields';
+import type { ClusterStore } from '../clusterStore';
+import type { JsonObject } from '../jsonValue';
+import { advanceAnalysisRun } from './advanceAnalysisRun';
+import type { MetricSource } from './metricSource';
+import { reconcileCanary } from './reconcileCanary';
+import { counterPodNamer, type PodNamer } from './replicaSetSync';
+import { refOf } from './simObjects';
+import type { SimClock } from './simClock';
+
+export interface CanarySimulatorOptions {
+  readonly clock: SimClock;
+  readonly metricSource: MetricSource;
+  /** Passes of reconcile per flush before giving up (a simulator bug, reported in `errors`). */
+  readonly maxPasses?: number;
+}
+
+export class CanarySimulator {
+  /** Errors thrown while reconciling (a pass that did not settle, a store error); tests assert it stays empty. */
+  readonly errors: Error[] = [];
+  private readonly clock: SimClock;
+  private metricSource: MetricSource;
+  private readonly namer: PodNamer = counterPodNamer();
+  private readonly maxPasses: number;
+  private readonly wakeups = new Map<number, () => void>();
+  private dirty = true;
+  private flushing = false;
+  private scheduled = false;
+  private stopped = false;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly store: ClusterStore, options: CanarySimulatorOptions) {
+    this.clock = options.clock;
+    this.metricSource = options.metricSource;
+    this.maxPasses = options.maxPasses ?? 50;
+    this.unsubscribe = store.onEvent(() => this.markDirty());
+    this.settle();
+  }
+
+  /** Swaps the metric provider (e.g. make the canary's metrics go bad mid-update). */
+  setMetricSource(source: MetricSource): void {
+    this.metricSource = source;
+  }
+
+  /** Reconciles now until nothing changes. Safe to call at any time except from a store listener. */
+  settle(): void {
+    if (this.flushing || this.stopped) return;
+    this.flushing = true;
+    try {
+      for (let pass = 0; this.dirty; pass++) {
+        if (pass >= this.maxPasses) {
+          this.errors.push(new Error(`simulator did not settle after ${this.maxPasses} passes`));
+          this.dirty = false;
+          break;
+        }
+        this.dirty = false;
+        this.pass();
+      }
+    } catch (e) {
+      this.errors.push(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** Detaches from the store and cancels pending clock timers. */
+  stop(): void {
+    this.stopped = true;
+    this.unsubscribe();
+    for (const cancel of this.wakeups.values()) cancel();
+    this.wakeups.clear();
+  }
+
+  private markDirty(): void {
+    this.dirty = true;
+    if (this.flushing || this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      this.settle();
+    });
+  }
+
+  private wakeAt(ms: number): void {
+    if (ms <= this.clock.nowMs()) {
+      this.dirty = true;
+      return;
+    }
+    if (this.wakeups.has(ms)) return;
+    this.wakeups.set(ms, this.clock.at(ms, () => {
+      this.wakeups.delete(ms);
+      this.dirty = true;
+      this.settle();
+    }));
+  }
+
+  private advanceRun(run: JsonObject): JsonObject {
+    const r = advanceAnalysisRun(run, this.metricSource, this.clock.nowMs());
+    const stored = r.changed ? this.store.update('analysisruns', r.run) : run;
+    if (r.nextDueMs !== undefined) this.wakeAt(r.nextDueMs);
+    return stored;
+  }
+
+  private pass(): void {
+    for (const run of this.store.list('analysisruns').items) this.advanceRun(run);
+    const ctx = {
+      store: this.store, nowMs: this.clock.nowMs(), namer: this.namer,
+      wakeAt: (ms: number) => this.wakeAt(ms), advanceRun: (run: JsonObject) => this.advanceRun(run),
+    };
+    for (const rollout of this.store.list('rollouts').items) {
+      if (!isObject(at(rollout, 'spec', 'strategy', 'canary'))) continue;
+      // Re-read: an earlier rollout's reconcile may not touch this one, but runs may have changed.
+      const fresh = this.store.get(refOf('rollouts', rollout));
+      if (fresh) reconcileCanary(ctx, fresh);
+    }
+  }
+}

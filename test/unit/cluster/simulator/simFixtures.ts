@@ -1,0 +1,60 @@
+// Builders for the simulator tests: a Rollout, templates, and a store on a simulated clock.
+import { ClusterStore } from '../../../cluster/clusterStore';
+import type { JsonObject } from '../../../cluster/jsonValue';
+import { CanarySimulator } from '../../../cluster/simulator/canarySimulator';
+import { constantMetricSource, type MetricSource } from '../../../cluster/simulator/metricSource';
+import { SimClock } from '../../../cluster/simulator/simClock';
+
+export interface RolloutOptions {
+  readonly name?: string;
+  readonly replicas?: number;
+  readonly image?: string;
+  readonly steps?: JsonObject[];
+  readonly trafficRouting?: boolean;
+  readonly analysis?: JsonObject;
+}
+
+export function aRollout(o: RolloutOptions = {}): JsonObject {
+  const name = o.name ?? 'web';
+  const canary: JsonObject = { steps: o.steps ?? [{ setWeight: 20 }, { pause: {} }, { setWeight: 50 }, { pause: { duration: '1m' } }] };
+  if (o.trafficRouting) {
+    Object.assign(canary, { canaryService: `${name}-canary`, stableService: `${name}-stable`, trafficRouting: { nginx: { stableIngress: name } } });
+  }
+  if (o.analysis) canary.analysis = o.analysis;
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Rollout',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      replicas: o.replicas ?? 5,
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: o.image ?? `example/${name}:1.0` }] } },
+      strategy: { canary },
+    },
+  };
+}
+
+export function aTemplate(name: string, successCondition: string, extra: JsonObject = {}): JsonObject {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'AnalysisTemplate',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      args: [{ name: 'service' }],
+      metrics: [{ name, successCondition, provider: { prometheus: { address: 'http://prometheus:9090', query: `${name}{service="{{args.service}}"}` } }, ...extra }],
+    },
+  };
+}
+
+export interface Sim {
+  readonly store: ClusterStore;
+  readonly clock: SimClock;
+  readonly sim: CanarySimulator;
+}
+
+export function aSimulation(metricSource: MetricSource = constantMetricSource(1)): Sim {
+  const clock = new SimClock('2024-05-01T10:00:00Z');
+  const store = new ClusterStore({ now: () => clock.now() });
+  const sim = new CanarySimulator(store, { clock, metricSource });
+  return { store, clock, sim };
+}
