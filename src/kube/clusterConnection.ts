@@ -127,6 +127,8 @@ export class ClusterConnection implements KubeTransport {
           handlers.onEvent(event);
         });
         lines.on('close', () => end(res.complete ? undefined : classifyTransportError(this.endpoint, new Error('watch connection closed'))));
+        // readline re-emits the response's errors (a cut connection is 'aborted'); both must be handled.
+        lines.on('error', (e) => end(classifyTransportError(this.endpoint, e)));
         res.on('error', (e) => end(classifyTransportError(this.endpoint, e)));
       });
       // A watch is silent while nothing changes; only the connect phase gets a deadline.
