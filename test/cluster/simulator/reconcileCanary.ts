@@ -169,7 +169,7 @@ export function reconcileCanary(ctx: ReconcileContext, rollout: JsonObject): voi
   }
 
   terminateStaleRuns(u, aborted || !inUpdate());
-  refreshRunStatuses(u);
+  refreshRunStatuses(u, aborted);
   scaleReplicaSets(u, aborted, inUpdate());
   restartIfDue(u);
   writeStatus(u, { aborted, inUpdate: inUpdate(), abortReason, newRSName: nameOf(newRS), previousStatus });
@@ -180,9 +180,11 @@ function terminateStaleRuns(u: Update, finished: boolean): void {
   const runs = ctx.store.list('analysisruns', { namespace: namespaceOf(u.rollout) }).items.filter((r) => isOwnedByUid(r, uidOf(u.rollout)));
   const stepRun = str(at(st, 'canary', 'currentStepAnalysisRunStatus', 'name'));
   const bgRun = str(at(st, 'canary', 'currentBackgroundAnalysisRunStatus', 'name'));
+  const index = String(optInt(st.currentStepIndex) ?? 0);
   for (const run of runs) {
     if (isRunCompleted(run) || at(run, 'spec', 'terminate') === true) continue;
-    const current = nameOf(run) === stepRun || nameOf(run) === bgRun;
+    // A promote that moved the index past an analysis step leaves its run behind: terminate it.
+    const current = (nameOf(run) === stepRun && stringMap(at(run, 'metadata', 'labels'))['step-index'] === index) || nameOf(run) === bgRun;
     if (!finished && current) continue;
     const next = cloneJson(run);
     next.spec = { ...(isJsonObject(run.spec) ? run.spec : {}), terminate: true };
@@ -190,8 +192,12 @@ function terminateStaleRuns(u: Update, finished: boolean): void {
   }
 }
 
-function refreshRunStatuses(u: Update): void {
+function refreshRunStatuses(u: Update, aborted: boolean): void {
   const canary = canaryOf(u.st);
+  const stepRun = str(at(canary, 'currentStepAnalysisRunStatus', 'name'));
+  const run = stepRun === '' ? undefined : u.ctx.store.get({ resource: 'analysisruns', namespace: namespaceOf(u.rollout), name: stepRun });
+  // Kept after an abort (which resets the index to 0) so the failed run stays visible, as Argo does.
+  if (!aborted && stringMap(at(run, 'metadata', 'labels'))['step-index'] !== String(optInt(u.st.currentStepIndex) ?? 0)) delete canary.currentStepAnalysisRunStatus;
   for (const key of ['currentStepAnalysisRunStatus', 'currentBackgroundAnalysisRunStatus']) {
     const name = str(at(canary, key, 'name'));
     const run = name === '' ? undefined : u.ctx.store.get({ resource: 'analysisruns', namespace: namespaceOf(u.rollout), name });

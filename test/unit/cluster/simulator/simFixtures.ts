@@ -1,6 +1,7 @@
 // Builders for the simulator tests: a Rollout, templates, and a store on a simulated clock.
 import { ClusterStore } from '../../../cluster/clusterStore';
-import type { JsonObject } from '../../../cluster/jsonValue';
+import { isJsonObject, type JsonObject } from '../../../cluster/jsonValue';
+import { rolloutInfo, type RolloutInfo } from '../../../../src/core/rollout/rolloutInfo';
 import { CanarySimulator } from '../../../cluster/simulator/canarySimulator';
 import { constantMetricSource, type MetricSource } from '../../../cluster/simulator/metricSource';
 import { SimClock } from '../../../cluster/simulator/simClock';
@@ -57,4 +58,40 @@ export function aSimulation(metricSource: MetricSource = constantMetricSource(1)
   const store = new ClusterStore({ now: () => clock.now() });
   const sim = new CanarySimulator(store, { clock, metricSource });
   return { store, clock, sim };
+}
+
+/** The Rollout as stored, and the plugin's view of it (rolloutInfo over everything in its namespace). */
+export function observe(s: Sim, name = 'web'): { rollout: JsonObject; info: RolloutInfo } {
+  const rollout = s.store.get({ resource: 'rollouts', namespace: 'default', name });
+  if (!rollout) throw new Error(`rollout ${name} not found`);
+  const list = (r: string): JsonObject[] => s.store.list(r, { namespace: 'default' }).items;
+  const info = rolloutInfo(rollout, { replicaSets: list('replicasets'), pods: list('pods'), analysisRuns: list('analysisruns') }, s.clock.nowMs());
+  return { rollout, info };
+}
+
+/** Replaces the first container's image through the store (a PUT of the whole Rollout). */
+export function setImage(s: Sim, image: string, name = 'web'): void {
+  const rollout = s.store.get({ resource: 'rollouts', namespace: 'default', name });
+  const containers = rollout?.spec && isJsonObject(rollout.spec) && isJsonObject(rollout.spec.template) && isJsonObject(rollout.spec.template.spec)
+    ? rollout.spec.template.spec.containers : undefined;
+  if (!rollout || !Array.isArray(containers) || !isJsonObject(containers[0])) throw new Error('no container');
+  containers[0].image = image;
+  s.store.update('rollouts', rollout);
+  s.sim.settle();
+}
+
+export function patchStatus(s: Sim, status: JsonObject, name = 'web'): void {
+  s.store.patchStatus({ resource: 'rollouts', namespace: 'default', name }, status);
+  s.sim.settle();
+}
+
+export function patchSpec(s: Sim, spec: JsonObject, name = 'web'): void {
+  const rollout = s.store.get({ resource: 'rollouts', namespace: 'default', name });
+  if (!rollout) throw new Error('no rollout');
+  s.store.update('rollouts', { ...rollout, spec: { ...(isJsonObject(rollout.spec) ? rollout.spec : {}), ...spec } });
+  s.sim.settle();
+}
+
+export function statusOf(rollout: JsonObject): JsonObject {
+  return isJsonObject(rollout.status) ? rollout.status : {};
 }
