@@ -178,4 +178,12 @@ describe('Canary simulator through the store API', () => {
     assert.deepEqual(stage(s), { phase: 'Healthy', message: '', step: '4/4', setWeight: 100, actualWeight: 100 });
     assert.deepEqual(replicaSetsByRevision(s).map((r) => [r.revision, r.replicas]), [[3, 5], [2, 0]]);
   });
+
+  it('survives rollouts whose fields are missing or of the wrong type', () => {
+    s.store.create('rollouts', { metadata: { name: 'odd' }, spec: { replicas: 'three', template: null, strategy: { canary: { steps: 'x', analysis: { templates: 7 } } } } });
+    s.store.create('rollouts', { metadata: { name: 'bare' }, spec: { strategy: { canary: {} } } });
+    s.sim.settle();
+    assert.equal(rolloutPhase(observe(s, 'odd').rollout).phase, 'Healthy');
+    assert.equal(observe(s, 'bare').info.replicaSets[0]?.pods.length, 1);
+  });
 });
