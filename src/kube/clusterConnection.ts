@@ -139,6 +139,8 @@ export class ClusterConnection implements KubeTransport {
         end(classifyTransportError(this.endpoint, e));
       });
       req.on('close', () => clearTimeout(connectTimer));
+      // TCP keepalive notices a connection that died silently (VPN drop) while the watch is quiet.
+      req.on('socket', (socket) => socket.setKeepAlive(true, 30_000));
       abort = () => req.destroy();
       req.end();
     })();
