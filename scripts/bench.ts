@@ -130,8 +130,12 @@ function main(): void {
   const n = (t: string) => `${t.split('\n').length.toLocaleString('en-US')} lines`;
 
   // The small file first, while the heap holds no big garbage (GC pauses would dominate its p95).
+  // A fresh process first (JIT still warming up), then the same typing again: the extension host
+  // is a long-running process, so the second number is what a user typing sees after a while.
   const k1 = keystrokes(single, 200, 30_000, 'edit');
-  log(`| Re-lint after one keystroke (editFile + lintFile, as in VS Code), ${k1.n} keystrokes | single Rollout, ${n(single)} | p50 ${fmt(k1.p50)} ms, **p95 ${fmt(k1.p95)} ms**, max ${fmt(k1.max)} ms | p95 ≤ 5 ms ${verdict(k1.p95 <= 5)} |`);
+  log(`| Re-lint after one keystroke (editFile + lintFile, as in VS Code), first ${k1.n} keystrokes of a fresh process | single Rollout, ${n(single)} | p50 ${fmt(k1.p50)} ms, **p95 ${fmt(k1.p95)} ms**, max ${fmt(k1.max)} ms | p95 ≤ 5 ms ${verdict(k1.p95 <= 5)} |`);
+  const k1warm = keystrokes(single, 400, 30_000, 'edit');
+  log(`| Re-lint after one keystroke, the next ${k1warm.n} keystrokes (warm) | single Rollout, ${n(single)} | p50 ${fmt(k1warm.p50)} ms, **p95 ${fmt(k1warm.p95)} ms**, max ${fmt(k1warm.max)} ms | p95 ≤ 5 ms ${verdict(k1warm.p95 <= 5)} |`);
   for (const [text, runs, label] of [
     [hundred, 7, '100 apps'],
     [thousand, 3, '1,000 apps'],
