@@ -1,10 +1,14 @@
 // The next steps an error row offers, first = what a click does. A cluster that cannot be reached or
 // that rejects the credentials is often the wrong context; a broken kubeconfig needs the file.
-import type { KubeErrorDetails } from '../kube/kubeErrors';
+// Only the error's kind (src/core/kube/kubeErrors.ts) is read; the lint rule that keeps src/core free
+// of the I/O layers matches any `kube/` path, so the shape is stated here instead of imported.
+interface ErrorKind {
+  readonly kind: string;
+}
 
 export type NextStep = 'retry' | 'switchContext' | 'openKubeconfig';
 
-export function errorNextSteps(error: KubeErrorDetails): NextStep[] {
+export function errorNextSteps(error: ErrorKind): NextStep[] {
   switch (error.kind) {
     case 'config':
       return ['openKubeconfig', 'switchContext', 'retry'];
@@ -23,7 +27,7 @@ export function errorNextSteps(error: KubeErrorDetails): NextStep[] {
 }
 
 /** Errors that are about the whole cluster, not one namespace: shown once instead of under every namespace. */
-export function isClusterWideError(error: KubeErrorDetails): boolean {
+export function isClusterWideError(error: ErrorKind): boolean {
   return error.kind === 'unreachable' || error.kind === 'untrustedCertificate' || error.kind === 'unauthorized'
     || error.kind === 'credentialPlugin' || error.kind === 'crdMissing' || error.kind === 'config';
 }
