@@ -10,6 +10,8 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 
 const contexts = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // The cluster layer, loaded by dist/extension.js on first use (src/vscode/cluster/loadKube.ts).
+  { ...node, entryPoints: { kube: 'src/vscode/cluster/kubeBundle.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: { bench: 'scripts/bench.ts' }, outdir: 'dist', sourcemap: false },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'webview/main.ts' }, outdir: 'dist/webview' },

@@ -6,12 +6,19 @@ import { registerCommands } from './vscode/commands/registerCommands';
 import { showOutput } from './vscode/commands/showOutput';
 import { createLogger } from './vscode/log';
 import { registerLinting } from './vscode/registerLinting';
-import { registerRolloutsView } from './vscode/rolloutsView';
+import type { ClusterSession } from './vscode/cluster/clusterSession';
+import type { ContextStatusBar } from './vscode/statusBar/contextStatusBar';
+import type { RolloutsTreeProvider } from './vscode/tree/rolloutsTreeProvider';
+import { registerClusterView } from './vscode/tree/registerClusterView';
 
 /** What the extension exports to other extensions and to its own tests. */
 export interface ArgoRolloutsApi {
   /** Time spent in activate(), in milliseconds (the start-up scan runs afterwards, in the background). */
   readonly activationMs: number;
+  /** The Rollouts view's data, its cluster session and the context status bar item (the extension-host tests read them). */
+  readonly rolloutsTree: RolloutsTreeProvider;
+  readonly cluster: ClusterSession;
+  readonly contextStatusBar: ContextStatusBar;
 }
 
 export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
@@ -19,15 +26,16 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
   // The extension-host tests set ARGO_ROLLOUTS_LOG_TO_CONSOLE to see the log in their output.
   const log = createLogger(context, process.env.ARGO_ROLLOUTS_LOG_TO_CONSOLE === '1');
   const { controller, indexer } = registerLinting(context, log);
-  registerRolloutsView(context);
+  const cluster = registerClusterView(context, log);
   registerCommands(context, {
     lintWorkspace: lintWorkspace({ controller, indexer, log }),
     showOutput: showOutput({ log }),
     openSample: openSample(),
+    ...cluster.commands,
   });
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   log.info(`activation: ${activationMs} ms`);
-  return { activationMs };
+  return { activationMs, rolloutsTree: cluster.tree, cluster: cluster.session, contextStatusBar: cluster.statusBar };
 }
 
 export function deactivate(): void {

@@ -4,6 +4,15 @@ export const commandIds = {
   lintWorkspace: 'argoRollouts.lintWorkspace',
   showOutput: 'argoRollouts.showOutput',
   openSample: 'argoRollouts.openSample',
+  switchContext: 'argoRollouts.switchContext',
+  chooseNamespaces: 'argoRollouts.chooseNamespaces',
+  selectContextAndNamespace: 'argoRollouts.selectContextAndNamespace',
+  refresh: 'argoRollouts.refresh',
+  openKubeconfig: 'argoRollouts.openKubeconfig',
+  showNeedsAttention: 'argoRollouts.showNeedsAttention',
+  showAllRollouts: 'argoRollouts.showAllRollouts',
+  pinRollout: 'argoRollouts.pinRollout',
+  unpinRollout: 'argoRollouts.unpinRollout',
 } as const;
 
 export type CommandName = keyof typeof commandIds;

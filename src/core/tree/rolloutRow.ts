@@ -30,7 +30,7 @@ function isPhase(p: string): p is RolloutPhase {
 export function rolloutRow(info: RolloutInfo, rollout: unknown, options: RolloutRowOptions = {}): RolloutRow {
   const revisionCount = info.revisions.filter((r) => r.replicaSets.length > 0).length;
   const state = rolloutActionState(rollout, { phase: isPhase(info.phase) ? info.phase : undefined, revisionCount });
-  const actions = [...availableActions(state, { readOnly: options.readOnly })];
+  const actions: string[] = [...availableActions(state, { readOnly: options.readOnly })];
   if (options.pinned) actions.push('pinned');
   return {
     label: info.name,

@@ -1,0 +1,5 @@
+// Entry point of dist/kube.js, the cluster layer (src/kube and @kubernetes/client-node) in a bundle
+// of its own: dist/extension.js loads it with loadKube() the first time the Rollouts view or a
+// cluster command needs it, so activation (every YAML file opened) never pays for the client.
+export { loadKubeContexts, type KubeContexts, type KubeContextInfo } from '../../kube/kubeContexts';
+export { RolloutStore } from '../../kube/rolloutStore';

@@ -1,0 +1,43 @@
+// Builds the live cluster view: the session (lazy: nothing is read until the view shows or a cluster
+// command runs), the Rollouts tree, the context status bar item, and the settings that affect them.
+import * as vscode from 'vscode';
+import { ClusterSession } from '../cluster/clusterSession';
+import type { Logger } from '../log';
+import { ContextStatusBar } from '../statusBar/contextStatusBar';
+import { clusterCommands, type ClusterCommands } from './clusterCommands';
+import { RolloutsTreeProvider } from './rolloutsTreeProvider';
+
+export const ROLLOUTS_VIEW_ID = 'argoRollouts.rollouts';
+
+export interface ClusterView {
+  readonly session: ClusterSession;
+  readonly tree: RolloutsTreeProvider;
+  readonly statusBar: ContextStatusBar;
+  readonly commands: ClusterCommands;
+}
+
+export function registerClusterView(context: vscode.ExtensionContext, log: Logger): ClusterView {
+  const session = new ClusterSession();
+  const tree = new RolloutsTreeProvider(session, context.workspaceState);
+  const view = vscode.window.createTreeView(ROLLOUTS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const statusBar = new ContextStatusBar(session);
+  tree.setVisible(view.visible);
+  context.subscriptions.push(
+    session, tree, view, statusBar,
+    view.onDidChangeVisibility((e) => tree.setVisible(e.visible)),
+    session.onDidChange((state) => {
+      if (state.kind === 'failed') log.warn(`cluster: ${state.error.message}`);
+      else if (state.kind === 'connected') log.info(`cluster: context ${state.contexts.currentContext}, namespace ${state.contexts.currentNamespace}`);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!session.started) return;
+      if (e.affectsConfiguration('argoRollouts.kubeconfig')) session.reload();
+      else if (e.affectsConfiguration('argoRollouts.namespaces')) {
+        tree.namespacesChanged();
+        statusBar.update();
+      }
+    }),
+  );
+  void vscode.commands.executeCommand('setContext', 'argoRollouts.attentionOnly', false);
+  return { session, tree, statusBar, commands: clusterCommands(session, tree) };
+}

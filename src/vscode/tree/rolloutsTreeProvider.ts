@@ -1,0 +1,470 @@
+// The live "Rollouts" tree: context → namespaces → rollouts → revisions → ReplicaSets → pods, plus
+// AnalysisRuns (with their metrics) and Experiments. Rows are shaped by src/core/tree; the data comes
+// from the session's RolloutStore, whose watches are held only while the view is visible. Store
+// events are batched (a rollout step touches the rollout, ReplicaSets and pods at once) and only rows
+// whose text changed are refreshed.
+import * as vscode from 'vscode';
+import { shortContextName } from '../../core/kube/contextNames';
+import type { KubeError } from '../../core/kube/kubeErrors';
+import type { RolloutInfo } from '../../core/rollout/rolloutInfo';
+import { rolloutInfo } from '../../core/rollout/rolloutInfo';
+import { errorNextSteps, isClusterWideError, type NextStep } from '../../core/tree/errorNextSteps';
+import { selectionLabel } from '../../core/tree/namespaceSelection';
+import { rolloutChildren } from '../../core/tree/rolloutChildren';
+import { needsAttention, orderRollouts, pinKey } from '../../core/tree/rolloutOrder';
+import { rolloutRow } from '../../core/tree/rolloutRow';
+import type { NodeIcon, TreeNode } from '../../core/tree/treeNode';
+import type { RolloutStore } from '../../kube/rolloutStore';
+import { commandIds } from '../commandIds';
+import type { ClusterSession } from '../cluster/clusterSession';
+import { readClusterSettings } from '../cluster/clusterSettings';
+
+export type RolloutsElement =
+  | { readonly type: 'context'; readonly id: string }
+  | { readonly type: 'namespace'; readonly id: string; readonly namespace: string }
+  | { readonly type: 'rollout'; readonly id: string; readonly namespace: string; readonly name: string }
+  | { readonly type: 'node'; readonly id: string; readonly node: TreeNode }
+  | { readonly type: 'error'; readonly id: string; readonly error: KubeError }
+  | { readonly type: 'message'; readonly id: string; readonly text: string };
+
+const PINNED_KEY = 'argoRollouts.pinnedRollouts';
+/** Store events arriving within this window are shown together. */
+const BATCH_MS = 100;
+/** How long the first expansion waits for the first list before showing what it has. */
+const FIRST_SYNC_TIMEOUT_MS = 10_000;
+
+const STEP_COMMANDS: Record<NextStep, { command: string; title: string }> = {
+  retry: { command: commandIds.refresh, title: 'Retry' },
+  switchContext: { command: commandIds.switchContext, title: 'Switch Context…' },
+  openKubeconfig: { command: commandIds.openKubeconfig, title: 'Open kubeconfig' },
+};
+
+export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsElement>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<RolloutsElement | RolloutsElement[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  private visible = false;
+  private attentionOnly = false;
+  /** Released when the view hides, the namespaces change or the store is replaced. */
+  private readonly holds = new Map<string, () => void>();
+  /** Context, namespace and rollout elements by id: refreshes must fire the very objects the view holds. */
+  private readonly elements = new Map<string, RolloutsElement>();
+  /** Namespaces the context row shows now. */
+  private shownNamespaces: string[] = [];
+  /** Per namespace, the rollout names as last shown; per rollout id, the text last shown. */
+  private readonly shownNames = new Map<string, string>();
+  private readonly shownRollouts = new Map<string, string>();
+  private readonly shownErrors = new Map<string, string>();
+  private readonly dirty = new Set<string>();
+  private contextDirty = false;
+  private batchTimer: NodeJS.Timeout | undefined;
+  private storeSubscriptions: (() => void)[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly session: ClusterSession, private readonly memento: vscode.Memento) {
+    this.disposables.push(session.onDidChange(() => this.sessionChanged()));
+  }
+
+  /** Called with TreeView.visible: watches are open only while someone can see the tree. */
+  setVisible(visible: boolean): void {
+    if (visible === this.visible) return;
+    this.visible = visible;
+    if (!visible) return this.releaseAll();
+    if (this.session.started && this.shownNamespaces.length > 0) {
+      this.hold(this.shownNamespaces);
+      // What was shown before hiding may be stale: the watches were closed meanwhile.
+      this.fireContext();
+    }
+  }
+
+  setAttentionOnly(on: boolean): void {
+    this.attentionOnly = on;
+    this.fireContext();
+  }
+
+  isPinned(namespace: string, name: string): boolean {
+    return this.pinned().has(pinKey(namespace, name));
+  }
+
+  async setPinned(namespace: string, name: string, pinned: boolean): Promise<void> {
+    const set = this.pinned();
+    if (pinned) set.add(pinKey(namespace, name));
+    else set.delete(pinKey(namespace, name));
+    await this.memento.update(PINNED_KEY, [...set].sort());
+    const ns = this.elements.get(this.namespaceId(namespace));
+    if (ns) this.changed.fire(ns);
+  }
+
+  /** Namespaces settings changed: same store, other namespaces. */
+  namespacesChanged(): void {
+    this.fireContext();
+  }
+
+  /** Namespaces with watches held by the tree (tests and the log read it). */
+  heldNamespaces(): string[] {
+    return [...this.holds.keys()];
+  }
+
+  getTreeItem(el: RolloutsElement): vscode.TreeItem {
+    switch (el.type) {
+      case 'context':
+        return this.contextItem(el);
+      case 'namespace': {
+        const item = new vscode.TreeItem(el.namespace, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = el.id;
+        item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+        item.contextValue = 'namespace';
+        item.description = this.namespaceSummary(el.namespace);
+        return item;
+      }
+      case 'rollout':
+        return this.rolloutItem(el);
+      case 'node': {
+        const n = el.node;
+        const item = new vscode.TreeItem(n.label, n.children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = el.id;
+        item.description = n.description;
+        item.tooltip = n.tooltip;
+        item.iconPath = themeIcon(n.icon);
+        item.contextValue = n.contextValue;
+        return item;
+      }
+      case 'error': {
+        const steps = errorNextSteps(el.error);
+        const item = new vscode.TreeItem(el.error.message, vscode.TreeItemCollapsibleState.None);
+        item.id = el.id;
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('charts.red'));
+        const first = STEP_COMMANDS[steps[0] ?? 'retry'];
+        item.command = first;
+        item.tooltip = `${el.error.message}\n\nClick to: ${first.title}`;
+        item.contextValue = `error:${steps.join(',')}`;
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(el.text, vscode.TreeItemCollapsibleState.None);
+        item.id = el.id;
+        item.iconPath = new vscode.ThemeIcon('info');
+        item.contextValue = 'message';
+        return item;
+      }
+    }
+  }
+
+  async getChildren(el?: RolloutsElement): Promise<RolloutsElement[]> {
+    if (!el) return this.rootChildren();
+    switch (el.type) {
+      case 'context':
+        return this.contextChildren(el);
+      case 'namespace':
+        return this.namespaceChildren(el);
+      case 'rollout':
+        return this.rolloutChildrenOf(el);
+      case 'node':
+        return el.node.children.map((node) => ({ type: 'node', id: node.id, node }));
+      default:
+        return [];
+    }
+  }
+
+  /** Elements have no parent links; VS Code only needs getParent for reveal(), which this view does not use. */
+  getParent(): undefined {
+    return undefined;
+  }
+
+  dispose(): void {
+    this.releaseAll();
+    this.unsubscribeStore();
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+  }
+
+  // ---- children
+
+  private rootChildren(): RolloutsElement[] {
+    let state;
+    try {
+      state = this.session.start();
+    } catch (e) {
+      // Loading the cluster layer itself failed (a broken install): say so instead of spinning.
+      const detail = e instanceof Error ? e.message : String(e);
+      return [{ type: 'message', id: 'load-failure', text: `The cluster view could not start: ${detail}` }];
+    }
+    if (state.kind === 'connected' && this.storeSubscriptions.length === 0) this.subscribeStore(state.store);
+    if (state.kind === 'failed') return [this.element({ type: 'error', id: 'root/error', error: state.error })];
+    if (state.kind !== 'connected') return [];
+    return [this.element({ type: 'context', id: this.contextId() })];
+  }
+
+  private async contextChildren(el: RolloutsElement): Promise<RolloutsElement[]> {
+    const store = this.store();
+    if (!store) return [];
+    const selection = readClusterSettings().namespaces;
+    let namespaces: string[];
+    if (selection.kind === 'context') namespaces = [this.session.contexts()?.currentNamespace ?? 'default'];
+    else if (selection.kind === 'list') namespaces = [...selection.names];
+    else {
+      const listed = await this.session.namespacesWithRollouts();
+      if (this.store() !== store) return [];
+      if (!listed.ok) return [this.errorElement(el.id, listed.error)];
+      namespaces = listed.value;
+    }
+    this.shownNamespaces = namespaces;
+    if (this.visible) this.hold(namespaces);
+    await this.firstSync(store, namespaces);
+    if (this.store() !== store) return [];
+    const wide = namespaces.map((ns) => store.lastError(ns)).find((e) => e !== undefined && isClusterWideError(e));
+    for (const ns of namespaces) this.shownErrors.set(ns, store.lastError(ns)?.message ?? '');
+    if (wide) return [this.errorElement(el.id, wide)];
+    if (namespaces.length === 0) return [{ type: 'message', id: `${el.id}/empty`, text: 'No namespace of this cluster holds a rollout.' }];
+    return namespaces.map((namespace) => this.element({ type: 'namespace', id: this.namespaceId(namespace), namespace }));
+  }
+
+  private namespaceChildren(el: Extract<RolloutsElement, { type: 'namespace' }>): RolloutsElement[] {
+    const store = this.store();
+    if (!store) return [];
+    const error = store.lastError(el.namespace);
+    this.shownErrors.set(el.namespace, error?.message ?? '');
+    if (error) return [this.errorElement(el.id, error)];
+    const entries = this.orderedRollouts(store, el.namespace);
+    this.shownNames.set(el.namespace, entries.map((e) => e.name).join('\n'));
+    if (entries.length === 0) {
+      const text = this.attentionOnly ? `No rollout in ${el.namespace} needs attention.` : `No rollouts in ${el.namespace}.`;
+      return [{ type: 'message', id: `${el.id}/empty`, text }];
+    }
+    return entries.map((e) => this.element({ type: 'rollout', id: `${el.id}/ro:${e.name}`, namespace: el.namespace, name: e.name }));
+  }
+
+  private rolloutChildrenOf(el: Extract<RolloutsElement, { type: 'rollout' }>): RolloutsElement[] {
+    const entry = this.store()?.rollout(el.namespace, el.name);
+    if (!entry) return [];
+    const info = rolloutInfo(entry.rollout, entry.related, Date.now());
+    return rolloutChildren(info, entry.related.analysisRuns ?? [], el.id).map((node) => ({ type: 'node', id: node.id, node }));
+  }
+
+  // ---- items
+
+  private contextItem(el: RolloutsElement): vscode.TreeItem {
+    const contexts = this.session.contexts();
+    const name = contexts?.currentContext ?? '';
+    const item = new vscode.TreeItem(shortContextName(name), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = el.id;
+    item.iconPath = new vscode.ThemeIcon('server-environment');
+    item.description = selectionLabel(readClusterSettings().namespaces, contexts?.currentNamespace ?? 'default');
+    const server = contexts?.contexts().find((c) => c.name === name)?.server;
+    item.tooltip = `Context ${name}${server ? `\n${server}` : ''}`;
+    item.contextValue = 'context';
+    return item;
+  }
+
+  private rolloutItem(el: Extract<RolloutsElement, { type: 'rollout' }>): vscode.TreeItem {
+    const entry = this.store()?.rollout(el.namespace, el.name);
+    const item = new vscode.TreeItem(el.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = el.id;
+    if (!entry) {
+      item.description = 'deleted';
+      item.collapsibleState = vscode.TreeItemCollapsibleState.None;
+      return item;
+    }
+    const info = rolloutInfo(entry.rollout, entry.related, Date.now());
+    const row = rolloutRow(info, entry.rollout, { pinned: this.isPinned(el.namespace, el.name) });
+    this.shownRollouts.set(el.id, fingerprint(info, entry.related.analysisRuns ?? [], row.description, row.contextValue, el.id));
+    item.description = row.description;
+    item.tooltip = new vscode.MarkdownString().appendText(row.tooltip);
+    item.iconPath = themeIcon(row.icon);
+    item.contextValue = row.contextValue;
+    return item;
+  }
+
+  private namespaceSummary(namespace: string): string {
+    const store = this.store();
+    if (!store) return '';
+    const phases = store.rollouts(namespace).map((r) => rolloutInfo(r.rollout, r.related, Date.now()).phase);
+    if (phases.length === 0) return '';
+    const attention = phases.filter(needsAttention).length;
+    return `${phases.length} rollout${phases.length === 1 ? '' : 's'}${attention > 0 ? ` · ${attention} need${attention === 1 ? 's' : ''} attention` : ''}`;
+  }
+
+  // ---- store events → refreshes
+
+  private sessionChanged(): void {
+    this.releaseAll();
+    this.unsubscribeStore();
+    this.elements.clear();
+    this.shownNames.clear();
+    this.shownRollouts.clear();
+    this.shownErrors.clear();
+    this.shownNamespaces = [];
+    const state = this.session.state;
+    if (state.kind === 'connected') this.subscribeStore(state.store);
+    this.changed.fire(undefined);
+  }
+
+  private subscribeStore(store: RolloutStore): void {
+    this.storeSubscriptions = [
+      store.onChange((c) => this.markDirty(c.namespace)),
+      store.onError((e) => {
+        const message = e.error?.message ?? '';
+        if ((this.shownErrors.get(e.namespace) ?? '') === message) return;
+        this.shownErrors.set(e.namespace, message);
+        this.contextDirty = true;
+        this.schedule();
+      }),
+    ];
+  }
+
+  private unsubscribeStore(): void {
+    for (const u of this.storeSubscriptions) u();
+    this.storeSubscriptions = [];
+  }
+
+  private markDirty(namespace: string): void {
+    if (!this.shownNamespaces.includes(namespace)) return;
+    this.dirty.add(namespace);
+    this.schedule();
+  }
+
+  // A batch window, not a debounce that restarts: a busy namespace must not starve the view.
+  private schedule(): void {
+    if (this.batchTimer) return;
+    this.batchTimer = setTimeout(() => {
+      this.batchTimer = undefined;
+      this.flush();
+    }, BATCH_MS);
+  }
+
+  private flush(): void {
+    const store = this.store();
+    const namespaces = [...this.dirty];
+    this.dirty.clear();
+    if (!store) return;
+    if (this.contextDirty) {
+      this.contextDirty = false;
+      return this.fireContext();
+    }
+    const fire: RolloutsElement[] = [];
+    for (const namespace of namespaces) {
+      const nsElement = this.elements.get(this.namespaceId(namespace));
+      if (!nsElement) continue;
+      const entries = this.orderedRollouts(store, namespace);
+      if (entries.map((e) => e.name).join('\n') !== this.shownNames.get(namespace)) {
+        fire.push(nsElement);
+        continue;
+      }
+      for (const e of entries) {
+        const element = this.elements.get(`${nsElement.id}/ro:${e.name}`);
+        if (!element) continue;
+        const row = rolloutRow(e.info, e.rollout, { pinned: this.isPinned(namespace, e.name) });
+        const text = fingerprint(e.info, e.analysisRuns, row.description, row.contextValue, element.id);
+        if (text !== this.shownRollouts.get(element.id)) {
+          this.shownRollouts.set(element.id, text);
+          fire.push(element);
+        }
+      }
+      // The namespace row's description counts rollouts by phase.
+      if (fire.length > 0 && !fire.includes(nsElement)) fire.push(nsElement);
+    }
+    if (fire.length > 0) this.changed.fire(fire);
+  }
+
+  private fireContext(): void {
+    const ctx = this.elements.get(this.contextId());
+    this.changed.fire(ctx ?? undefined);
+  }
+
+  // ---- watches
+
+  private hold(namespaces: readonly string[]): void {
+    const store = this.store();
+    if (!store) return;
+    for (const [ns, release] of [...this.holds]) {
+      if (namespaces.includes(ns)) continue;
+      release();
+      this.holds.delete(ns);
+    }
+    for (const ns of namespaces) if (!this.holds.has(ns)) this.holds.set(ns, store.watchNamespace(ns));
+  }
+
+  private releaseAll(): void {
+    for (const release of this.holds.values()) release();
+    this.holds.clear();
+  }
+
+  /**
+   * Resolves once every namespace has been listed or has failed, so the first expansion shows data
+   * or the error rather than an empty list. The store has no "synced" event (an empty list emits no
+   * change), so besides its events this re-checks its in-memory state every 100 ms; it never asks
+   * the cluster anything.
+   */
+  private firstSync(store: RolloutStore, namespaces: readonly string[]): Promise<void> {
+    const ready = (): boolean => !this.visible || this.store() !== store || namespaces.every((ns) => store.isSynced(ns) || store.lastError(ns) !== undefined);
+    if (ready()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (!ready()) return;
+        done();
+      };
+      const offChange = store.onChange(check);
+      const offError = store.onError(check);
+      const interval = setInterval(check, 100);
+      const timeout = setTimeout(() => done(), FIRST_SYNC_TIMEOUT_MS);
+      const done = (): void => {
+        offChange();
+        offError();
+        clearInterval(interval);
+        clearTimeout(timeout);
+        resolve();
+      };
+    });
+  }
+
+  // ---- helpers
+
+  private store(): RolloutStore | undefined {
+    const state = this.session.state;
+    return state.kind === 'connected' ? state.store : undefined;
+  }
+
+  private orderedRollouts(store: RolloutStore, namespace: string) {
+    const now = Date.now();
+    const entries = store.rollouts(namespace).map((r) => {
+      const info: RolloutInfo = rolloutInfo(r.rollout, r.related, now);
+      return { name: info.name, phase: info.phase, info, rollout: r.rollout, analysisRuns: r.related.analysisRuns ?? [] };
+    }).filter((e) => e.name !== '');
+    return orderRollouts(namespace, entries, { pinned: this.pinned(), attentionOnly: this.attentionOnly });
+  }
+
+  private pinned(): Set<string> {
+    const stored = this.memento.get<unknown>(PINNED_KEY);
+    return new Set(Array.isArray(stored) ? stored.filter((k): k is string => typeof k === 'string') : []);
+  }
+
+  private contextId(): string {
+    return `ctx:${this.session.contexts()?.currentContext ?? ''}`;
+  }
+
+  private namespaceId(namespace: string): string {
+    return `${this.contextId()}/ns:${namespace}`;
+  }
+
+  private errorElement(parentId: string, error: KubeError): RolloutsElement {
+    return { type: 'error', id: `${parentId}/error`, error };
+  }
+
+  /** The cached element with this id (so a later refresh fires the object the view holds), updated to `el`. */
+  private element<T extends RolloutsElement>(el: T): T {
+    const known = this.elements.get(el.id);
+    if (known && known.type === el.type && JSON.stringify(known) === JSON.stringify(el)) return known as T;
+    this.elements.set(el.id, el);
+    return el;
+  }
+}
+
+function themeIcon(icon: NodeIcon): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(icon.id, icon.color === undefined ? undefined : new vscode.ThemeColor(icon.color));
+}
+
+/** Everything the rollout row and its subtree show: a refresh is needed exactly when this changes. */
+function fingerprint(info: RolloutInfo, analysisRuns: readonly unknown[], description: string, contextValue: string, id: string): string {
+  return JSON.stringify([description, contextValue, info.message, info.images, rolloutChildren(info, analysisRuns, id)]);
+}
