@@ -94,7 +94,7 @@ function newRevisionLines(manifest: unknown, live: unknown, changes: readonly Sp
   } else {
     lines.push('pod template changed: a new revision starts');
   }
-  lines.push(...imageLines(changes));
+  lines.push(...imageLines(changes, manifest));
   if (!isFullyPromoted(live)) {
     lines.push(`rollout is mid-update (step ${stepText(canaryStep(live)) || '?'}): the new template replaces the current canary and starts again at step 1`);
   }
@@ -106,11 +106,13 @@ function newRevisionLines(manifest: unknown, live: unknown, changes: readonly Sp
 
 const IMAGE_PATH = /^spec\.template\.spec\.(initContainers|containers)\[(\d+)\]\.image$/;
 
-/** `image of app: nginx:1.25 → nginx:1.26` for each container whose image changes. */
-function imageLines(changes: readonly SpecChange[]): string[] {
+/** `image app: nginx:1.25 → nginx:1.26` for each container whose image changes. */
+function imageLines(changes: readonly SpecChange[], manifest: unknown): string[] {
   return changes.flatMap((c) => {
-    if (!IMAGE_PATH.test(c.path) || typeof c.after !== 'string') return [];
-    return [`image ${typeof c.before === 'string' ? `${c.before} → ` : ''}${c.after}`];
+    const m = IMAGE_PATH.exec(c.path);
+    if (!m?.[1] || typeof c.after !== 'string') return [];
+    const container = stringAt(arrayAt(manifest, 'spec', 'template', 'spec', m[1])[Number(m[2])], 'name');
+    return [`image ${container !== undefined ? `${container}: ` : ''}${typeof c.before === 'string' ? `${c.before} → ` : ''}${c.after}`];
   });
 }
 

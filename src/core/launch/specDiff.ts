@@ -1,6 +1,6 @@
 // The structural difference between a live Rollout's spec and the spec a file would apply. Both
-// sides are normalised first (nulls, empty maps and empty lists dropped) because the API server and
-// editors add such empty fields (`creationTimestamp: null`, `resources: {}`) without meaning anything.
+// sides are normalised first (nulls and empty fields beside others dropped) because the API server
+// and editors add such fields (`creationTimestamp: null`, `resources: {}`) without meaning anything.
 //
 // Server-side apply merges the file into the live object: a field the file leaves out stays as it
 // is unless this extension's field manager applied it before (then it is removed). So a field that
@@ -24,22 +24,30 @@ export interface SpecChange {
 /** Path segments: object keys as strings, list positions as numbers. */
 export type PathSegments = readonly (string | number)[];
 
-/** Drops null, empty maps and empty lists, recursively; undefined when nothing is left. */
+/**
+ * Drops nulls, and empty maps and lists that sit beside other fields (`resources: {}` in a container).
+ * An empty map that is its object's only field is kept: `- pause: {}` is an indefinite pause step.
+ */
 export function normalizeJson(v: unknown): unknown {
   if (v === null || v === undefined) return undefined;
-  if (Array.isArray(v)) {
-    const items = v.map((x) => normalizeJson(x) ?? null);
-    return items.length === 0 ? undefined : items;
-  }
+  if (Array.isArray(v)) return v.map((x) => normalizeJson(x) ?? null);
   if (isRecord(v)) {
     const out: JsonRecord = {};
+    const empties: JsonRecord = {};
     for (const [k, x] of Object.entries(v)) {
       const n = normalizeJson(x);
-      if (n !== undefined) out[k] = n;
+      if (n === undefined) continue;
+      if (isEmpty(n)) empties[k] = n;
+      else out[k] = n;
     }
-    return Object.keys(out).length === 0 ? undefined : out;
+    const kept = Object.keys(out).length;
+    return kept === 0 && Object.keys(empties).length === 1 ? empties : out;
   }
   return v;
+}
+
+function isEmpty(v: unknown): boolean {
+  return (Array.isArray(v) && v.length === 0) || (isRecord(v) && Object.keys(v).length === 0);
 }
 
 export function pathText(path: PathSegments): string {

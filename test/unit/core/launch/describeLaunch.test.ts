@@ -4,6 +4,11 @@ import { aRolloutFile, liveOf } from './launchFixtures';
 
 const stable = aRolloutFile();
 
+function blueGreen(image: string): Record<string, unknown> {
+  const file = aRolloutFile({ image });
+  return { ...file, spec: { ...(file['spec'] as object), strategy: { blueGreen: { activeService: 'web', autoPromotionEnabled: false } } } };
+}
+
 interface Case {
   readonly title: string;
   readonly file: unknown;
@@ -28,7 +33,7 @@ const cases: Case[] = [
     lines: [
       'pod template changed: a canary will start at step 1, setWeight 10',
       'steps: 1. setWeight 10, 2. pause (until promoted), 3. setWeight 50, 4. pause 1m',
-      'image nginx:1.25 → nginx:1.26',
+      'image app: nginx:1.25 → nginx:1.26',
     ],
   },
   {
@@ -40,7 +45,7 @@ const cases: Case[] = [
       'pod template changed: a canary will start at step 1, setWeight 10',
       'steps: 1. setWeight 10, 2. pause (until promoted), 3. setWeight 50, 4. pause 1m',
       'background analysis (success-rate) starts at step 3',
-      'image nginx:1.25 → nginx:1.26',
+      'image app: nginx:1.25 → nginx:1.26',
     ],
   },
   {
@@ -51,7 +56,7 @@ const cases: Case[] = [
     lines: [
       'pod template changed: a canary will start at step 1, setWeight 10',
       'steps: 1. setWeight 10, 2. pause (until promoted), 3. setWeight 50, 4. pause 1m',
-      'image nginx:1.26 → nginx:1.27',
+      'image app: nginx:1.26 → nginx:1.27',
       'rollout is mid-update (step 1/4): the new template replaces the current canary and starts again at step 1',
     ],
   },
@@ -60,7 +65,14 @@ const cases: Case[] = [
     file: aRolloutFile({ image: 'nginx:1.26', steps: [] }),
     live: liveOf(aRolloutFile({ steps: [] })),
     kind: 'newRevision',
-    lines: ['pod template changed: the canary has no steps, so the new version goes straight to 100%', 'image nginx:1.25 → nginx:1.26'],
+    lines: ['pod template changed: the canary has no steps, so the new version goes straight to 100%', 'image app: nginx:1.25 → nginx:1.26'],
+  },
+  {
+    title: 'a new template on a blue-green rollout starts a preview that waits for promotion when auto-promotion is off',
+    file: blueGreen('nginx:1.26'),
+    live: liveOf(blueGreen('nginx:1.25')),
+    kind: 'newRevision',
+    lines: ['pod template changed: a preview ReplicaSet starts; the active service switches when you promote', 'image app: nginx:1.25 → nginx:1.26'],
   },
   {
     title: 'changed steps only make no new revision',
