@@ -54,6 +54,9 @@ const USER_SETTINGS = {
   'chat.disableAIFeatures': true,
   'git.enabled': false,
   'telemetry.telemetryLevel': 'off',
+  // VS Code for the Web saves dirty editors after a delay by default: tests that edit fixtures in
+  // memory (the quick fix) would write them to disk when a later test runs long enough.
+  'files.autoSave': 'off',
   'update.mode': 'none',
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,

@@ -30,6 +30,16 @@ async function buildSuite() {
   });
 }
 
+// The Kubernetes API double (test/vscode/testCluster.ts), bundled for this Node 20 process.
+async function startCluster() {
+  const out = path.join(ROOT, 'out', 'test', 'vscode', 'testCluster.js');
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, 'testCluster.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs',
+    target: 'node20', sourcemap: 'inline', logLevel: 'warning',
+  });
+  return require(out).startVsCodeTestCluster();
+}
+
 async function main() {
   const extension = path.join(ROOT, 'dist', 'extension.js');
   if (!fs.existsSync(extension)) {
@@ -40,19 +50,22 @@ async function main() {
   // A file a test writes to disk and deletes; left behind only if a run was killed mid-test.
   fs.rmSync(path.join(WORKSPACE, 'services', 'tmp-disk-rollout.yaml'), { force: true });
   await buildSuite();
+  const cluster = await startCluster();
   try {
     await runTests({
       vscodeExecutablePath: path.join(__dirname, 'codeServerVsCode.js'),
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(SUITE_OUT, 'index.js'),
       launchArgs: [WORKSPACE],
-      extensionTestsEnv: { ARGO_ROLLOUTS_LOG_TO_CONSOLE: '1' },
+      extensionTestsEnv: { ARGO_ROLLOUTS_LOG_TO_CONSOLE: '1', ...cluster.env },
     });
     console.log(`vscode tests finished in ${Date.now() - started} ms`);
     return 0;
   } catch (e) {
     console.error(`vscode tests failed: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
+  } finally {
+    await cluster.stop();
   }
 }
 

@@ -228,6 +228,11 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
     if (error) return [this.errorElement(el.id, error)];
     const entries = this.orderedRollouts(store, el.namespace);
     this.shownNames.set(el.namespace, entries.map((e) => e.name).join('\n'));
+    if (entries.length === 0 && !store.isSynced(el.namespace)) {
+      // Not listed yet (the view was asked for rows before it reported itself visible): the change
+      // events of the first list refresh this row.
+      return [{ type: 'message', id: `${el.id}/loading`, text: 'Loading…' }];
+    }
     if (entries.length === 0) {
       const text = this.attentionOnly ? `No rollout in ${el.namespace} needs attention.` : `No rollouts in ${el.namespace}.`;
       return [{ type: 'message', id: `${el.id}/empty`, text }];

@@ -1,0 +1,176 @@
+// The live Rollouts view against the Kubernetes API double that runVsCodeTests.js starts (see
+// test/vscode/testCluster.ts): default/gitops-hugo is Healthy, payments/gitops-hugo Paused.
+import { strict as assert } from 'node:assert';
+import { request } from 'node:http';
+import * as vscode from 'vscode';
+import type { ArgoRolloutsApi } from '../../../src/extension';
+import type { RolloutsElement, RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
+import { EXTENSION_ID } from './helpers';
+
+function control(method: 'GET' | 'POST', path: string): Promise<Record<string, unknown>> {
+  const base = process.env.ARGO_ROLLOUTS_TEST_CONTROL;
+  if (!base) throw new Error('ARGO_ROLLOUTS_TEST_CONTROL is not set: run the suite with npm run test:vscode');
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { method }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        if (res.statusCode !== 200 || typeof body !== 'object' || body === null) reject(new Error(`${method} ${path}: ${res.statusCode} ${JSON.stringify(body)}`));
+        else resolve(body as Record<string, unknown>);
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function openWatches(count?: number): Promise<number> {
+  const answer = await control('GET', count === undefined ? '/watches' : `/watches?count=${count}`);
+  return Number(answer['count']);
+}
+
+interface Row {
+  readonly el: RolloutsElement;
+  readonly label: string;
+  readonly description: string;
+  readonly contextValue: string;
+}
+
+async function rows(tree: RolloutsTreeProvider, parent?: RolloutsElement): Promise<Row[]> {
+  const children = await tree.getChildren(parent);
+  return children.map((el) => {
+    const item = tree.getTreeItem(el);
+    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+    return { el, label, description: typeof item.description === 'string' ? item.description : '', contextValue: item.contextValue ?? '' };
+  });
+}
+
+async function rowAt(tree: RolloutsTreeProvider, ...labels: string[]): Promise<Row> {
+  let parent: RolloutsElement | undefined;
+  let found: Row | undefined;
+  for (const label of labels) {
+    const level = await rows(tree, parent);
+    found = level.find((r) => r.label === label);
+    if (!found) throw new Error(`no row "${label}" among ${JSON.stringify(level.map((r) => r.label))}`);
+    parent = found.el;
+  }
+  if (!found) throw new Error('no labels given');
+  return found;
+}
+
+/** Resolves once `ok` holds: checked now and after each tree change event (no sleeps). */
+function waitForTree(tree: RolloutsTreeProvider, ok: () => Promise<boolean>, what: string, timeoutMs = 15000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (e?: Error): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      sub.dispose();
+      if (e) reject(e);
+      else resolve();
+    };
+    const check = (): void => void ok().then((yes) => yes && finish(), (e: unknown) => finish(e instanceof Error ? e : new Error(String(e))));
+    const timer = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    const sub = tree.onDidChangeTreeData(check);
+    check();
+  });
+}
+
+async function setNamespaces(value: string[]): Promise<void> {
+  await vscode.workspace.getConfiguration('argoRollouts').update('namespaces', value, vscode.ConfigurationTarget.Global);
+}
+
+describe('the Rollouts view', () => {
+  let api: ArgoRolloutsApi;
+  let tree: RolloutsTreeProvider;
+
+  before(async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.argoRollouts');
+    const ext = vscode.extensions.getExtension<ArgoRolloutsApi>(EXTENSION_ID);
+    assert.ok(ext);
+    api = await ext.activate();
+    tree = api.rolloutsTree;
+  });
+
+  after(async () => {
+    await setNamespaces([]);
+    await vscode.commands.executeCommand('workbench.view.explorer');
+  });
+
+  it('shows the context with its namespace, and the healthy rollout with its revision, ReplicaSet and pods', async () => {
+    const [context] = await rows(tree);
+    assert.equal(context?.label, 'test-cluster');
+    assert.equal(context?.description, 'default');
+    await waitForTree(tree, async () => (await rows(tree, (await rowAt(tree, 'test-cluster', 'default')).el)).some((r) => r.label === 'gitops-hugo'), 'the first list');
+    const rollout = await rowAt(tree, 'test-cluster', 'default', 'gitops-hugo');
+    assert.equal(rollout.description, 'Healthy · step 8/8 · 100%');
+    const [revision] = await rows(tree, rollout.el);
+    assert.equal(revision?.label, 'revision:1');
+    const [rs] = await rows(tree, revision?.el);
+    assert.match(rs?.description ?? '', /^Healthy · stable$/);
+    const pods = await rows(tree, rs?.el);
+    assert.equal(pods.length, 5);
+    assert.ok(pods.every((p) => p.description === 'Running · ready:1/1'), JSON.stringify(pods.map((p) => p.description)));
+    assert.equal(api.contextStatusBar.text, '$(server-environment) test-cluster: default');
+  });
+
+  it('shows every namespace that holds rollouts when the setting says "*", the paused one with promote offered', async () => {
+    await setNamespaces(['*']);
+    await waitForTree(tree, async () => (await rows(tree, (await rowAt(tree, 'test-cluster')).el)).map((r) => r.label).join() === 'default,payments', 'both namespaces');
+    assert.equal((await rowAt(tree, 'test-cluster')).description, 'all namespaces');
+    const paused = await rowAt(tree, 'test-cluster', 'payments', 'gitops-hugo');
+    assert.equal(paused.description, 'Paused · step 1/8 · 10%');
+    assert.match(paused.contextValue, /^rollout:.*\bpromote\b.*\babort\b/);
+    assert.equal(api.contextStatusBar.text, '$(server-environment) test-cluster: all namespaces');
+  });
+
+  it('updates the rollout row when the cluster promotes it, then when it aborts', async () => {
+    const description = async (): Promise<string> => (await rowAt(tree, 'test-cluster', 'payments', 'gitops-hugo')).description;
+    const fired: RolloutsElement[] = [];
+    const sub = tree.onDidChangeTreeData((e) => fired.push(...(Array.isArray(e) ? e : e ? [e] : [])));
+    try {
+      await control('POST', '/rollouts/payments/gitops-hugo/promote');
+      const refreshed = (): boolean => fired.some((e) => e.id.endsWith('/ns:payments/ro:gitops-hugo'));
+      await waitForTree(tree, async () => refreshed() && (await description()) === 'Paused · step 3/8 · 30%', 'the refresh of the row showing the next pause after promote')
+        .catch(async (e: unknown) => {
+          throw new Error(`${e instanceof Error ? e.message : String(e)}; row: ${await description()}; refreshed: ${JSON.stringify(fired.map((f) => f.id))}`);
+        });
+      // Only the changed rollout and its namespace row were refreshed, not the whole tree.
+      assert.ok(fired.length > 0 && fired.every((e) => e.type === 'rollout' || e.type === 'namespace'), JSON.stringify(fired.map((e) => e.id)));
+      assert.ok(!fired.some((e) => e.id.endsWith('/ns:default/ro:gitops-hugo')), 'the untouched rollout was not refreshed');
+      await control('POST', '/rollouts/payments/gitops-hugo/abort');
+      await waitForTree(tree, async () => (await description()).startsWith('Degraded'), 'Degraded after abort');
+      assert.match((await rowAt(tree, 'test-cluster', 'payments', 'gitops-hugo')).contextValue, /\bretry\b/);
+    } finally {
+      sub.dispose();
+    }
+  });
+
+  it('closes its watches when the view is hidden and opens them again when it shows', async () => {
+    assert.equal(await openWatches(10), 10, 'five kinds in two namespaces are watched while the view is visible');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    assert.equal(await openWatches(0), 0);
+    assert.deepEqual(tree.heldNamespaces(), []);
+    await vscode.commands.executeCommand('workbench.view.extension.argoRollouts');
+    assert.equal(await openWatches(10), 10);
+  });
+
+  it('shows one error row with the message and next steps when the cluster cannot be reached', async () => {
+    await setNamespaces([]);
+    await vscode.commands.executeCommand('argoRollouts.switchContext', 'unreachable');
+    try {
+      assert.equal(api.contextStatusBar.text, '$(server-environment) unreachable: default');
+      const context = await rowAt(tree, 'unreachable');
+      const children = await rows(tree, context.el);
+      assert.equal(children.length, 1, JSON.stringify(children.map((c) => c.label)));
+      assert.match(children[0]?.label ?? '', /^Cannot reach the cluster at https:\/\/127\.0\.0\.1:\d+ \(context unreachable\): .+ Check your VPN\/network or switch context\.$/);
+      assert.equal(children[0]?.contextValue, 'error:retry,switchContext,openKubeconfig');
+      assert.equal(tree.getTreeItem(children[0]!.el).command?.command, 'argoRollouts.refresh');
+    } finally {
+      await vscode.commands.executeCommand('argoRollouts.switchContext', 'test-cluster');
+    }
+    assert.equal((await rowAt(tree, 'test-cluster', 'default', 'gitops-hugo')).description, 'Healthy · step 8/8 · 100%');
+  });
+});
