@@ -227,7 +227,7 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
     this.shownErrors.set(el.namespace, error?.message ?? '');
     if (error) return [this.errorElement(el.id, error)];
     const entries = this.orderedRollouts(store, el.namespace);
-    this.shownNames.set(el.namespace, entries.map((e) => e.name).join('\n'));
+    if (!this.shownNames.has(el.namespace)) this.shownNames.set(el.namespace, entries.map((e) => e.name).join('\n'));
     if (entries.length === 0 && !store.isSynced(el.namespace)) {
       // Not listed yet (the view was asked for rows before it reported itself visible): the change
       // events of the first list refresh this row.
@@ -237,7 +237,16 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
       const text = this.attentionOnly ? `No rollout in ${el.namespace} needs attention.` : `No rollouts in ${el.namespace}.`;
       return [{ type: 'message', id: `${el.id}/empty`, text }];
     }
-    return entries.map((e) => this.element({ type: 'rollout', id: `${el.id}/ro:${e.name}`, namespace: el.namespace, name: e.name }));
+    // The baseline of change detection is set once here and then only by flush(): a read between a
+    // store event and the flush (the view's own, a test's) must not swallow the refresh.
+    return entries.map((e) => {
+      const id = `${el.id}/ro:${e.name}`;
+      if (!this.shownRollouts.has(id)) {
+        const row = rolloutRow(e.info, e.rollout, { pinned: this.isPinned(el.namespace, e.name) });
+        this.shownRollouts.set(id, fingerprint(e.info, e.analysisRuns, row.description, row.contextValue, id));
+      }
+      return this.element({ type: 'rollout', id, namespace: el.namespace, name: e.name });
+    });
   }
 
   private rolloutChildrenOf(el: Extract<RolloutsElement, { type: 'rollout' }>): RolloutsElement[] {
@@ -273,7 +282,6 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
     }
     const info = rolloutInfo(entry.rollout, entry.related, Date.now());
     const row = rolloutRow(info, entry.rollout, { pinned: this.isPinned(el.namespace, el.name) });
-    this.shownRollouts.set(el.id, fingerprint(info, entry.related.analysisRuns ?? [], row.description, row.contextValue, el.id));
     item.description = row.description;
     item.tooltip = new vscode.MarkdownString().appendText(row.tooltip);
     item.iconPath = themeIcon(row.icon);
@@ -352,7 +360,9 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
       const nsElement = this.elements.get(this.namespaceId(namespace));
       if (!nsElement) continue;
       const entries = this.orderedRollouts(store, namespace);
-      if (entries.map((e) => e.name).join('\n') !== this.shownNames.get(namespace)) {
+      const names = entries.map((e) => e.name).join('\n');
+      if (names !== this.shownNames.get(namespace)) {
+        this.shownNames.set(namespace, names);
         fire.push(nsElement);
         continue;
       }
