@@ -1,21 +1,9 @@
 // Readers for cluster objects, which are untrusted: any field may be missing or of the wrong type.
 // Every reader returns undefined (or an empty value) instead of throwing.
 
-export type JsonRecord = Record<string, unknown>;
+import { at, isRecord, type JsonRecord } from '../untrustedJson';
 
-export function isRecord(v: unknown): v is JsonRecord {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** The value at a path of object keys, or undefined when any step is not an object. */
-export function at(obj: unknown, ...path: string[]): unknown {
-  let cur: unknown = obj;
-  for (const key of path) {
-    if (!isRecord(cur)) return undefined;
-    cur = cur[key];
-  }
-  return cur;
-}
+export { at, isRecord, type JsonRecord };
 
 export function stringAt(obj: unknown, ...path: string[]): string | undefined {
   const v = at(obj, ...path);

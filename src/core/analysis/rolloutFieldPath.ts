@@ -3,14 +3,12 @@
 // downward-API extractor (fieldpath.ExtractFieldPathAsString), anything else walks the Rollout's JSON
 // (extractValueFromRollout). Error texts are Argo's / Kubernetes'.
 import { formatGoValue, fromJson, goQuote, type GoValue } from '../expr/goValue';
-import { isRecord } from '../lint/lintDoc';
+import { asRecord } from '../untrustedJson';
 import { isQualifiedName } from '../lint/rules/rollout/labelValidation';
 
 export type FieldPathResult = { ok: true; value: string } | { ok: false; error: string };
 
-function rec(v: unknown): Record<string, unknown> | undefined {
-  return isRecord(v) ? v : undefined;
-}
+const rec = asRecord;
 
 function stringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,5 +1,6 @@
 // One parsed YAML/JSON document with what rules need: its plain value, identity, and source spans.
 import { parseDocument, type Document } from 'yaml';
+import { isRecord } from '../untrustedJson';
 import type { Finding, Span } from './types';
 import { spanAt, type Part, type Path } from './yamlPath';
 
@@ -85,9 +86,7 @@ function firstLine(s: string): string {
   return (i < 0 ? s : s.slice(0, i)).replace(/ at line \d+, column \d+:?$/, '');
 }
 
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isRecord };
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;

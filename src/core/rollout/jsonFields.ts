@@ -2,21 +2,10 @@
 // a field may be missing or of the wrong type, and the readers answer with the Go zero value
 // ('' / 0 / false / []) the plugin would see for an absent field, instead of throwing.
 
-export type JsonObject = Record<string, unknown>;
+import { at, isRecord, type JsonRecord } from '../untrustedJson';
 
-export function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** The value at a path of object keys, or undefined when any step is not an object. */
-export function at(v: unknown, ...path: string[]): unknown {
-  let cur = v;
-  for (const key of path) {
-    if (!isObject(cur)) return undefined;
-    cur = cur[key];
-  }
-  return cur;
-}
+export type JsonObject = JsonRecord;
+export { at, isRecord as isObject };
 
 export function str(v: unknown): string {
   return typeof v === 'string' ? v : '';

@@ -1,6 +1,6 @@
 // Small readers for the reference rules: type guards over plain YAML values, the Rollout's
 // strategy sections, and the "is this object in the workspace or only in the cluster" severity rule.
-import { isRecord } from '../../lintDoc';
+import { asRecord, isRecord } from '../../../untrustedJson';
 import type { IndexedKind, IndexedObject, ReferenceIndex } from '../../referenceIndex';
 import type { RuleContext } from '../../rule';
 import type { Severity } from '../../types';
@@ -17,9 +17,7 @@ export function name(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-export function rec(v: unknown): Record<string, unknown> | undefined {
-  return isRecord(v) ? v : undefined;
-}
+export const rec = asRecord;
 
 export function list(v: unknown): readonly unknown[] {
   return Array.isArray(v) ? v : [];

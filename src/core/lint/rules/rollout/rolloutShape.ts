@@ -1,7 +1,7 @@
 // Typed, forgiving access to a Rollout's plain value. Argo decodes into Go structs where an absent or
 // null field is the zero value (nil pointer, "", 0, false); these helpers read the YAML the same way,
 // and return `undefined` when a field has the wrong type, so rules skip it (schema rules report it).
-import { isRecord } from '../../lintDoc';
+import { asRecord, isRecord } from '../../../untrustedJson';
 import { formatPath, type Path, type PathSegment } from '../../yamlPath';
 
 export type Obj = Record<string, unknown>;
@@ -13,9 +13,7 @@ export function isSet(v: unknown): boolean {
   return v !== undefined && v !== null;
 }
 
-export function rec(v: unknown): Obj | undefined {
-  return isRecord(v) ? v : undefined;
-}
+export const rec = asRecord;
 
 export function list(v: unknown): readonly unknown[] {
   return Array.isArray(v) ? v : [];
