@@ -10,6 +10,8 @@ import type { ClusterSession } from './vscode/cluster/clusterSession';
 import type { ContextStatusBar } from './vscode/statusBar/contextStatusBar';
 import type { RolloutsTreeProvider } from './vscode/tree/rolloutsTreeProvider';
 import { registerClusterView } from './vscode/tree/registerClusterView';
+import type { PromptsHolder } from './vscode/actions/prompts';
+import { registerRolloutActions } from './vscode/actions/registerRolloutActions';
 
 /** What the extension exports to other extensions and to its own tests. */
 export interface ArgoRolloutsApi {
@@ -19,6 +21,8 @@ export interface ArgoRolloutsApi {
   readonly rolloutsTree: RolloutsTreeProvider;
   readonly cluster: ClusterSession;
   readonly contextStatusBar: ContextStatusBar;
+  /** The dialogs of the rollout actions; the extension-host tests answer them with `use(...)`. */
+  readonly actionPrompts: PromptsHolder;
 }
 
 export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
@@ -27,15 +31,17 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
   const log = createLogger(context, process.env.ARGO_ROLLOUTS_LOG_TO_CONSOLE === '1');
   const { controller, indexer } = registerLinting(context, log);
   const cluster = registerClusterView(context, log);
+  const actions = registerRolloutActions(context, cluster.session, cluster.tree, log);
   registerCommands(context, {
     lintWorkspace: lintWorkspace({ controller, indexer, log }),
     showOutput: showOutput({ log }),
     openSample: openSample(),
     ...cluster.commands,
+    ...actions.commands,
   });
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   log.info(`activation: ${activationMs} ms`);
-  return { activationMs, rolloutsTree: cluster.tree, cluster: cluster.session, contextStatusBar: cluster.statusBar };
+  return { activationMs, rolloutsTree: cluster.tree, cluster: cluster.session, contextStatusBar: cluster.statusBar, actionPrompts: actions.prompts };
 }
 
 export function deactivate(): void {

@@ -13,6 +13,13 @@ export const commandIds = {
   showAllRollouts: 'argoRollouts.showAllRollouts',
   pinRollout: 'argoRollouts.pinRollout',
   unpinRollout: 'argoRollouts.unpinRollout',
+  promoteRollout: 'argoRollouts.promoteRollout',
+  resumeRollout: 'argoRollouts.resumeRollout',
+  promoteFullRollout: 'argoRollouts.promoteFullRollout',
+  abortRollout: 'argoRollouts.abortRollout',
+  retryRollout: 'argoRollouts.retryRollout',
+  pauseRollout: 'argoRollouts.pauseRollout',
+  restartRollout: 'argoRollouts.restartRollout',
 } as const;
 
 export type CommandName = keyof typeof commandIds;

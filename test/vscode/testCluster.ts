@@ -2,7 +2,8 @@
 // code-server): the test cluster seeded by the canary simulator — `default/gitops-hugo` Healthy and
 // `payments/gitops-hugo` Paused at its first pause — plus a kubeconfig context `unreachable` whose
 // server refuses connections. The tests in the extension host cannot reach the simulator's objects, so
-// a small HTTP control server on 127.0.0.1 lets them promote/abort and read the open watch count.
+// a small HTTP control server on 127.0.0.1 lets them promote/abort and read the open watch count and
+// the requests clients sent.
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -53,6 +54,12 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
       if (req.method === 'POST' && action) {
         rolloutAction(decodeURIComponent(action[1] ?? ''), decodeURIComponent(action[2] ?? ''), action[3] ?? '');
         return reply(res, 200, { ok: true });
+      }
+      if (req.method === 'GET' && url.pathname === '/requests') {
+        // What clients sent since the `since`-th request (method and path): tests assert nothing was written.
+        const since = Number(url.searchParams.get('since') ?? '0');
+        const sent = cluster.requests.slice(since).map((r) => ({ method: r.method, path: r.path }));
+        return reply(res, 200, { count: cluster.requests.length, requests: sent });
       }
       if (req.method === 'GET' && url.pathname === '/watches') {
         // Waits (bounded) until the server holds exactly `count` watches: closing is asynchronous.

@@ -3,3 +3,5 @@
 // cluster command needs it, so activation (every YAML file opened) never pays for the client.
 export { loadKubeContexts, type KubeContexts, type KubeContextInfo } from '../../kube/kubeContexts';
 export { RolloutStore } from '../../kube/rolloutStore';
+export { executePlan, sendRequest, type ActionDone, type ActionError } from '../../kube/executePlan';
+export { promoteRollout } from '../../kube/rolloutActions';

@@ -45,6 +45,8 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
 
   private visible = false;
   private attentionOnly = false;
+  /** `argoRollouts.readOnly`: rows list no mutating action, so their menus offer none. */
+  private readOnly = false;
   /** Released when the view hides, the namespaces change or the store is replaced. */
   private readonly holds = new Map<string, () => void>();
   /** Context, namespace and rollout elements by id: refreshes must fire the very objects the view holds. */
@@ -80,6 +82,14 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
   setAttentionOnly(on: boolean): void {
     this.attentionOnly = on;
     this.fireContext();
+  }
+
+  setReadOnly(on: boolean): void {
+    if (on === this.readOnly) return;
+    this.readOnly = on;
+    // Every row's contextValue changes: new baselines are taken as the rows are read again.
+    this.shownRollouts.clear();
+    this.changed.fire(undefined);
   }
 
   isPinned(namespace: string, name: string): boolean {
@@ -242,7 +252,7 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
     return entries.map((e) => {
       const id = `${el.id}/ro:${e.name}`;
       if (!this.shownRollouts.has(id)) {
-        const row = rolloutRow(e.info, e.rollout, { pinned: this.isPinned(el.namespace, e.name) });
+        const row = rolloutRow(e.info, e.rollout, { pinned: this.isPinned(el.namespace, e.name), readOnly: this.readOnly });
         this.shownRollouts.set(id, fingerprint(e.info, e.analysisRuns, row.description, row.contextValue, id));
       }
       return this.element({ type: 'rollout', id, namespace: el.namespace, name: e.name });
@@ -281,7 +291,7 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
       return item;
     }
     const info = rolloutInfo(entry.rollout, entry.related, Date.now());
-    const row = rolloutRow(info, entry.rollout, { pinned: this.isPinned(el.namespace, el.name) });
+    const row = rolloutRow(info, entry.rollout, { pinned: this.isPinned(el.namespace, el.name), readOnly: this.readOnly });
     item.description = row.description;
     item.tooltip = new vscode.MarkdownString().appendText(row.tooltip);
     item.iconPath = themeIcon(row.icon);
@@ -369,7 +379,7 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
       for (const e of entries) {
         const element = this.elements.get(`${nsElement.id}/ro:${e.name}`);
         if (!element) continue;
-        const row = rolloutRow(e.info, e.rollout, { pinned: this.isPinned(namespace, e.name) });
+        const row = rolloutRow(e.info, e.rollout, { pinned: this.isPinned(namespace, e.name), readOnly: this.readOnly });
         const text = fingerprint(e.info, e.analysisRuns, row.description, row.contextValue, element.id);
         if (text !== this.shownRollouts.get(element.id)) {
           this.shownRollouts.set(element.id, text);

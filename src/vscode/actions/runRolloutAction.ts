@@ -1,0 +1,112 @@
+// The one path every rollout action takes from a click to the cluster: read-only check, a fresh
+// read of the rollout (the row may be stale), the action still allowed in its state, the modal
+// confirmation naming context, namespace and rollout (with the Argo CD warning), the typed name in
+// protected contexts, then the request through the lazily loaded kube bundle. Any refusal or
+// cancellation returns before anything is written.
+import * as vscode from 'vscode';
+import { ACTIONS, type ActionId } from '../../core/actions/actionIds';
+import { argoCdManager, argoCdWarning } from '../../core/actions/argoCdManager';
+import { confirmationText } from '../../core/actions/confirmationText';
+import { actionsOfContextValue } from '../../core/actions/contextValueActions';
+import { getRolloutRequest, type ObjectRef } from '../../core/actions/kubeRequest';
+import { isProtectedContext, typedNameMatches, typedNamePrompt } from '../../core/actions/protectedContext';
+import type { Result } from '../../core/kube/result';
+import { rolloutInfo } from '../../core/rollout/rolloutInfo';
+import { rolloutRow } from '../../core/tree/rolloutRow';
+import type { KubeTransport } from '../../kube/clusterConnection';
+import type { ClusterSession } from '../cluster/clusterSession';
+import { loadKube, type KubeModule } from '../cluster/loadKube';
+import { commandIds } from '../commandIds';
+import type { Logger } from '../log';
+import { readActionSettings } from './actionSettings';
+import type { PromptsHolder } from './prompts';
+
+/** What a command returns (the tests read it; users see the messages). */
+export type ActionOutcome =
+  | { readonly status: 'done'; readonly message: string }
+  | { readonly status: 'cancelled' }
+  | { readonly status: 'refused'; readonly message: string }
+  | { readonly status: 'failed'; readonly message: string };
+
+export interface ActionDeps {
+  readonly session: ClusterSession;
+  readonly prompts: PromptsHolder;
+  readonly log: Logger;
+}
+
+export type ActionSend = (kube: KubeModule, transport: KubeTransport, ref: ObjectRef) => Promise<Result<{ message: string }, { message: string }>>;
+
+export interface ActionRequest {
+  readonly action: ActionId;
+  readonly ref: ObjectRef;
+  readonly send: ActionSend;
+  /** Action-specific sentence for the confirmation, e.g. the restart delay. */
+  readonly detail?: string;
+}
+
+export async function runRolloutAction(deps: ActionDeps, request: ActionRequest): Promise<ActionOutcome> {
+  const { action, ref } = request;
+  const info = ACTIONS[action];
+  const settings = readActionSettings();
+  if (settings.readOnly && info.mutating) {
+    return refuse(deps, `${info.label} was not run: Argo Rollouts is read-only (setting argoRollouts.readOnly).`);
+  }
+  const state = deps.session.start();
+  if (state.kind !== 'connected') return fail(deps, state.kind === 'failed' ? state.error.message : 'Not connected to a cluster.');
+  const context = state.contexts.currentContext;
+  const transport = state.transport;
+
+  const got = await transport.send({ method: 'GET', path: getRolloutRequest(ref).path });
+  if (!got.ok) return fail(deps, got.error.message);
+  const rollout = got.value.body;
+  if (!actionsOfContextValue(rowOf(deps, ref, rollout, settings.readOnly)).has(action)) {
+    return refuse(deps, `${info.label} is not available for rollout "${ref.name}" in its current state: nothing was sent.`);
+  }
+
+  const text = confirmationText(action, { context, namespace: ref.namespace, rollout: ref.name, ...(request.detail ? { detail: request.detail } : {}) });
+  const prompts = deps.prompts.current;
+  if (!(await prompts.confirm(text, argoCdWarning(action, argoCdManager(rollout)), info.label))) return { status: 'cancelled' };
+  if (isProtectedContext(context, settings.protectedContexts)) {
+    const typed = await prompts.typeName(typedNamePrompt(ref.name, context), ref.name);
+    if (typed === undefined) return { status: 'cancelled' };
+    if (!typedNameMatches(typed, ref.name)) {
+      return refuse(deps, `The typed name does not match rollout "${ref.name}": ${info.label.toLowerCase()} was not sent to protected context "${context}".`);
+    }
+  }
+
+  deps.log.info(`action: ${action} ${ref.namespace}/${ref.name} on context ${context}`);
+  let result: Awaited<ReturnType<ActionSend>>;
+  try {
+    result = await request.send(loadKube(), transport, ref);
+  } catch (e) {
+    deps.log.error(`action: ${action} ${ref.namespace}/${ref.name} threw`, e);
+    return fail(deps, `${info.label} failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!result.ok) return fail(deps, result.error.message);
+  deps.log.info(`action: ${result.value.message}`);
+  void vscode.window.showInformationMessage(result.value.message);
+  return { status: 'done', message: result.value.message };
+}
+
+/** The row the tree would show for this rollout now, with the related objects the store has. */
+function rowOf(deps: ActionDeps, ref: ObjectRef, rollout: unknown, readOnly: boolean): string {
+  const state = deps.session.state;
+  const related = state.kind === 'connected' ? state.store.rollout(ref.namespace, ref.name)?.related : undefined;
+  return rolloutRow(rolloutInfo(rollout, related ?? {}, Date.now()), rollout, { readOnly }).contextValue;
+}
+
+function refuse(deps: ActionDeps, message: string): ActionOutcome {
+  deps.log.warn(`action: ${message}`);
+  void vscode.window.showWarningMessage(message);
+  return { status: 'refused', message };
+}
+
+/** Not awaited: the message stays until the user closes it, the command is done before. */
+function fail(deps: ActionDeps, message: string): ActionOutcome {
+  deps.log.error(`action: ${message}`);
+  const show = 'Show Output';
+  void vscode.window.showErrorMessage(message, show).then((answer) => {
+    if (answer === show) void vscode.commands.executeCommand(commandIds.showOutput);
+  });
+  return { status: 'failed', message };
+}

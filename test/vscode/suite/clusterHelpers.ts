@@ -1,0 +1,82 @@
+// Helpers for extension-host tests against the API double (test/vscode/testCluster.ts): its control
+// endpoint, the Rollouts tree's rows, and waiting for tree events (never for time).
+import { request } from 'node:http';
+import type { RolloutsElement, RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
+
+export function control(method: 'GET' | 'POST', path: string): Promise<Record<string, unknown>> {
+  const base = process.env.ARGO_ROLLOUTS_TEST_CONTROL;
+  if (!base) throw new Error('ARGO_ROLLOUTS_TEST_CONTROL is not set: run the suite with npm run test:vscode');
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { method }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        if (res.statusCode !== 200 || typeof body !== 'object' || body === null) reject(new Error(`${method} ${path}: ${res.statusCode} ${JSON.stringify(body)}`));
+        else resolve(body as Record<string, unknown>);
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** How many requests the API double has answered so far (a mark for `writesSince`). */
+export async function requestCount(): Promise<number> {
+  return Number((await control('GET', '/requests?since=0'))['count']);
+}
+
+/** Requests other than GET (writes and access reviews) sent since the mark, as "METHOD path". */
+export async function writesSince(mark: number): Promise<string[]> {
+  const answer = await control('GET', `/requests?since=${mark}`);
+  const sent = Array.isArray(answer['requests']) ? (answer['requests'] as { method: string; path: string }[]) : [];
+  return sent.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+}
+
+export interface Row {
+  readonly el: RolloutsElement;
+  readonly label: string;
+  readonly description: string;
+  readonly contextValue: string;
+}
+
+export async function rows(tree: RolloutsTreeProvider, parent?: RolloutsElement): Promise<Row[]> {
+  const children = await tree.getChildren(parent);
+  return children.map((el) => {
+    const item = tree.getTreeItem(el);
+    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+    return { el, label, description: typeof item.description === 'string' ? item.description : '', contextValue: item.contextValue ?? '' };
+  });
+}
+
+export async function rowAt(tree: RolloutsTreeProvider, ...labels: string[]): Promise<Row> {
+  let parent: RolloutsElement | undefined;
+  let found: Row | undefined;
+  for (const label of labels) {
+    const level = await rows(tree, parent);
+    found = level.find((r) => r.label === label);
+    if (!found) throw new Error(`no row "${label}" among ${JSON.stringify(level.map((r) => r.label))}`);
+    parent = found.el;
+  }
+  if (!found) throw new Error('no labels given');
+  return found;
+}
+
+/** Resolves once `ok` holds: checked now and after each tree change event (no sleeps). */
+export function waitForTree(tree: RolloutsTreeProvider, ok: () => Promise<boolean>, what: string, timeoutMs = 15000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (e?: Error): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      sub.dispose();
+      if (e) reject(e);
+      else resolve();
+    };
+    const check = (): void => void ok().then((yes) => yes && finish(), (e: unknown) => finish(e instanceof Error ? e : new Error(String(e))));
+    const timer = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+    const sub = tree.onDidChangeTreeData(check);
+    check();
+  });
+}
