@@ -62,6 +62,37 @@ describe('the rollout actions', () => {
     await waitForDescription('Paused · step 3/8 · 30%');
   });
 
+  it('from the command palette offers only the rollouts whose state allows the action, and sends nothing when a prompt is cancelled', async () => {
+    const offered: string[][] = [];
+    let pick: 'none' | 'first' = 'none';
+    let confirm = true;
+    const answers = api.actionPrompts.use({
+      pickRollout: (_title, choices) => {
+        offered.push(choices.map((c) => `${c.namespace}/${c.name}`));
+        return Promise.resolve(pick === 'first' ? choices[0] : undefined);
+      },
+      confirm: (message, detail) => {
+        confirmations.push([message, detail ?? ''].join(' ').trim());
+        return Promise.resolve(confirm);
+      },
+      restartDelay: () => Promise.resolve('5m'),
+    });
+    try {
+      const mark = await requestCount();
+      assert.deepEqual(await vscode.commands.executeCommand('argoRollouts.promoteRollout'), { status: 'cancelled' });
+      assert.deepEqual(offered.at(-1), ['payments/gitops-hugo'], 'the healthy default/gitops-hugo has nothing to promote');
+      await vscode.commands.executeCommand('argoRollouts.restartRollout');
+      assert.deepEqual(offered.at(-1), ['default/gitops-hugo', 'payments/gitops-hugo']);
+      pick = 'first';
+      confirm = false;
+      assert.deepEqual(await vscode.commands.executeCommand('argoRollouts.restartRollout'), { status: 'cancelled' });
+      assert.equal(confirmations.at(-1), 'Restart rollout "gitops-hugo" in namespace "default" on context "test-cluster"? Every pod of the rollout is restarted. Pods restart in 5m.');
+      assert.deepEqual(await writesSince(mark), []);
+    } finally {
+      answers.dispose();
+    }
+  });
+
   it('in a protected context refuses the action when the typed name is wrong, and writes nothing', async () => {
     await setSetting('protectedContexts', ['test-*']);
     const mark = await requestCount();
