@@ -1,81 +1,15 @@
 // The live Rollouts view against the Kubernetes API double that runVsCodeTests.js starts (see
 // test/vscode/testCluster.ts): default/gitops-hugo is Healthy, payments/gitops-hugo Paused.
 import { strict as assert } from 'node:assert';
-import { request } from 'node:http';
 import * as vscode from 'vscode';
 import type { ArgoRolloutsApi } from '../../../src/extension';
-import type { RolloutsElement, RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
+import type { RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
+import { control, rowAt, rows, waitForTree } from './clusterHelpers';
 import { EXTENSION_ID } from './helpers';
-
-function control(method: 'GET' | 'POST', path: string): Promise<Record<string, unknown>> {
-  const base = process.env.ARGO_ROLLOUTS_TEST_CONTROL;
-  if (!base) throw new Error('ARGO_ROLLOUTS_TEST_CONTROL is not set: run the suite with npm run test:vscode');
-  return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, { method }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        if (res.statusCode !== 200 || typeof body !== 'object' || body === null) reject(new Error(`${method} ${path}: ${res.statusCode} ${JSON.stringify(body)}`));
-        else resolve(body as Record<string, unknown>);
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 async function openWatches(count?: number): Promise<number> {
   const answer = await control('GET', count === undefined ? '/watches' : `/watches?count=${count}`);
   return Number(answer['count']);
-}
-
-interface Row {
-  readonly el: RolloutsElement;
-  readonly label: string;
-  readonly description: string;
-  readonly contextValue: string;
-}
-
-async function rows(tree: RolloutsTreeProvider, parent?: RolloutsElement): Promise<Row[]> {
-  const children = await tree.getChildren(parent);
-  return children.map((el) => {
-    const item = tree.getTreeItem(el);
-    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-    return { el, label, description: typeof item.description === 'string' ? item.description : '', contextValue: item.contextValue ?? '' };
-  });
-}
-
-async function rowAt(tree: RolloutsTreeProvider, ...labels: string[]): Promise<Row> {
-  let parent: RolloutsElement | undefined;
-  let found: Row | undefined;
-  for (const label of labels) {
-    const level = await rows(tree, parent);
-    found = level.find((r) => r.label === label);
-    if (!found) throw new Error(`no row "${label}" among ${JSON.stringify(level.map((r) => r.label))}`);
-    parent = found.el;
-  }
-  if (!found) throw new Error('no labels given');
-  return found;
-}
-
-/** Resolves once `ok` holds: checked now and after each tree change event (no sleeps). */
-function waitForTree(tree: RolloutsTreeProvider, ok: () => Promise<boolean>, what: string, timeoutMs = 15000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let done = false;
-    const finish = (e?: Error): void => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      sub.dispose();
-      if (e) reject(e);
-      else resolve();
-    };
-    const check = (): void => void ok().then((yes) => yes && finish(), (e: unknown) => finish(e instanceof Error ? e : new Error(String(e))));
-    const timer = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
-    const sub = tree.onDidChangeTreeData(check);
-    check();
-  });
 }
 
 async function setNamespaces(value: string[]): Promise<void> {
