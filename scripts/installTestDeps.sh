@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the extension-host tests need on a machine that cannot download VS Code
-# (see /work/shared/reference/vscode-tests.md): Chromium and build headers from Debian,
+# (see /work/shared/reference/vscode-tests.md): Chromium, build headers and Prometheus from Debian,
 # Node 24 and code-server from npm. Idempotent: every step is skipped when already done,
 # and code-server is cached by version under .cache/ (about 600 MB, 2-3 minutes of CPU).
 set -euo pipefail
@@ -30,6 +30,11 @@ for tool in make g++ python3; do
     break
   fi
 done
+# A real Prometheus (with promtool) for the Prometheus client's integration tests; the packaged
+# service is not started, the tests run their own instance (see test/unit/prometheus).
+if ! command -v promtool >/dev/null 2>&1; then
+  missing+=(prometheus)
+fi
 if ((${#missing[@]})); then
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
