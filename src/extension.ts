@@ -12,6 +12,7 @@ import type { RolloutsTreeProvider } from './vscode/tree/rolloutsTreeProvider';
 import { registerClusterView } from './vscode/tree/registerClusterView';
 import type { PromptsHolder } from './vscode/actions/prompts';
 import { registerRolloutActions } from './vscode/actions/registerRolloutActions';
+import { registerLaunch } from './vscode/launch/registerLaunch';
 
 /** What the extension exports to other extensions and to its own tests. */
 export interface ArgoRolloutsApi {
@@ -21,7 +22,7 @@ export interface ArgoRolloutsApi {
   readonly rolloutsTree: RolloutsTreeProvider;
   readonly cluster: ClusterSession;
   readonly contextStatusBar: ContextStatusBar;
-  /** The dialogs of the rollout actions; the extension-host tests answer them with `use(...)`. */
+  /** The dialogs of the rollout actions and the launch; the extension-host tests answer them with `use(...)`. */
   readonly actionPrompts: PromptsHolder;
 }
 
@@ -32,12 +33,14 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
   const { controller, indexer } = registerLinting(context, log);
   const cluster = registerClusterView(context, log);
   const actions = registerRolloutActions(context, cluster.session, cluster.tree, log);
+  const launch = registerLaunch(context, { session: cluster.session, prompts: actions.prompts, controller, log, reveal: cluster.reveal });
   registerCommands(context, {
     lintWorkspace: lintWorkspace({ controller, indexer, log }),
     showOutput: showOutput({ log }),
     openSample: openSample(),
     ...cluster.commands,
     ...actions.commands,
+    launchCanary: launch.launchCanary,
   });
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   log.info(`activation: ${activationMs} ms`);

@@ -20,6 +20,7 @@ export const commandIds = {
   retryRollout: 'argoRollouts.retryRollout',
   pauseRollout: 'argoRollouts.pauseRollout',
   restartRollout: 'argoRollouts.restartRollout',
+  launchCanary: 'argoRollouts.launchCanary',
 } as const;
 
 export type CommandName = keyof typeof commandIds;

@@ -42,6 +42,8 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
     const ref = { resource: 'rollouts', namespace: ns, name };
     if (action === 'promote') cluster.store.patchStatus(ref, { pauseConditions: null });
     else if (action === 'abort') cluster.store.patchStatus(ref, { abort: true });
+    // Tests that create a rollout of their own remove it, so later test files see only the seeded ones.
+    else if (action === 'delete') cluster.store.delete(ref);
     else throw new Error(`unknown action ${action}`);
     healthy.simulator.settle();
   };
@@ -56,9 +58,9 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
         return reply(res, 200, { ok: true });
       }
       if (req.method === 'GET' && url.pathname === '/requests') {
-        // What clients sent since the `since`-th request (method and path): tests assert nothing was written.
+        // What clients sent since the `since`-th request (method, path with query, content type): tests assert nothing was written.
         const since = Number(url.searchParams.get('since') ?? '0');
-        const sent = cluster.requests.slice(since).map((r) => ({ method: r.method, path: r.path }));
+        const sent = cluster.requests.slice(since).map((r) => ({ method: r.method, path: r.path, contentType: r.contentType }));
         return reply(res, 200, { count: cluster.requests.length, requests: sent });
       }
       if (req.method === 'GET' && url.pathname === '/watches') {

@@ -14,6 +14,8 @@ export interface RolloutChoice {
 export interface Prompts {
   /** Modal confirmation; true only when the user pressed `button`. */
   confirm(message: string, detail: string | undefined, button: string): Promise<boolean>;
+  /** Modal with several buttons; the button pressed, undefined when cancelled. */
+  choose(message: string, detail: string | undefined, buttons: readonly string[]): Promise<string | undefined>;
   /** The typed-name box of protected contexts; undefined when cancelled. */
   typeName(prompt: string, rollout: string): Promise<string | undefined>;
   /** Restart now (`''`) or after a Go duration; undefined when cancelled. */
@@ -26,6 +28,10 @@ export const dialogPrompts: Prompts = {
   async confirm(message, detail, button) {
     const answer = await vscode.window.showWarningMessage(message, { modal: true, ...(detail ? { detail } : {}) }, button);
     return answer === button;
+  },
+
+  async choose(message, detail, buttons) {
+    return vscode.window.showWarningMessage(message, { modal: true, ...(detail ? { detail } : {}) }, ...buttons);
   },
 
   typeName(prompt, rollout) {

@@ -9,7 +9,6 @@ import { argoCdManager, argoCdWarning } from '../../core/actions/argoCdManager';
 import { confirmationText } from '../../core/actions/confirmationText';
 import { actionsOfContextValue } from '../../core/actions/contextValueActions';
 import { getRolloutRequest, type ObjectRef } from '../../core/actions/kubeRequest';
-import { isProtectedContext, typedNameMatches, typedNamePrompt } from '../../core/actions/protectedContext';
 import type { Result } from '../../core/kube/result';
 import { rolloutInfo } from '../../core/rollout/rolloutInfo';
 import { rolloutRow } from '../../core/tree/rolloutRow';
@@ -19,6 +18,7 @@ import { loadKube, type KubeModule } from '../cluster/loadKube';
 import { commandIds } from '../commandIds';
 import type { Logger } from '../log';
 import { readActionSettings } from './actionSettings';
+import { confirmGuarded } from './confirmGuarded';
 import type { PromptsHolder } from './prompts';
 
 /** What a command returns (the tests read it; users see the messages). */
@@ -64,15 +64,10 @@ export async function runRolloutAction(deps: ActionDeps, request: ActionRequest)
   }
 
   const text = confirmationText(action, { context, namespace: ref.namespace, rollout: ref.name, ...(request.detail ? { detail: request.detail } : {}) });
-  const prompts = deps.prompts.current;
-  if (!(await prompts.confirm(text, argoCdWarning(action, argoCdManager(rollout)), info.label))) return { status: 'cancelled' };
-  if (isProtectedContext(context, settings.protectedContexts)) {
-    const typed = await prompts.typeName(typedNamePrompt(ref.name, context), ref.name);
-    if (typed === undefined) return { status: 'cancelled' };
-    if (!typedNameMatches(typed, ref.name)) {
-      return refuse(deps, `The typed name does not match rollout "${ref.name}": ${info.label.toLowerCase()} was not sent to protected context "${context}".`);
-    }
-  }
+  const answer = await confirmGuarded(deps.prompts.current, settings, {
+    context, rollout: ref.name, message: text, detail: argoCdWarning(action, argoCdManager(rollout)), button: info.label,
+  });
+  if (!answer.go) return answer.refusal !== undefined ? refuse(deps, answer.refusal) : { status: 'cancelled' };
 
   deps.log.info(`action: ${action} ${ref.namespace}/${ref.name} on context ${context}`);
   let result: Awaited<ReturnType<ActionSend>>;

@@ -5,3 +5,4 @@ export { loadKubeContexts, type KubeContexts, type KubeContextInfo } from '../..
 export { RolloutStore } from '../../kube/rolloutStore';
 export { executePlan, sendRequest, type ActionDone, type ActionError } from '../../kube/executePlan';
 export { promoteRollout } from '../../kube/rolloutActions';
+export { applyManifest, type Applied, type ApplyError } from '../../kube/applyManifest';

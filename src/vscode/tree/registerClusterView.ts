@@ -14,6 +14,8 @@ export interface ClusterView {
   readonly tree: RolloutsTreeProvider;
   readonly statusBar: ContextStatusBar;
   readonly commands: ClusterCommands;
+  /** Shows the view and selects a rollout's row (after a launch). */
+  reveal(namespace: string, name: string): Promise<void>;
 }
 
 export function registerClusterView(context: vscode.ExtensionContext, log: Logger): ClusterView {
@@ -39,5 +41,9 @@ export function registerClusterView(context: vscode.ExtensionContext, log: Logge
     }),
   );
   void vscode.commands.executeCommand('setContext', 'argoRollouts.attentionOnly', false);
-  return { session, tree, statusBar, commands: clusterCommands(session, tree) };
+  const reveal = async (namespace: string, name: string): Promise<void> => {
+    await vscode.commands.executeCommand(`workbench.view.extension.argoRollouts`);
+    await view.reveal(tree.rolloutElement(namespace, name), { select: true, focus: false, expand: false });
+  };
+  return { session, tree, statusBar, commands: clusterCommands(session, tree), reveal };
 }

@@ -176,9 +176,16 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
     }
   }
 
-  /** Elements have no parent links; VS Code only needs getParent for reveal(), which this view does not use. */
-  getParent(): undefined {
+  /** For TreeView.reveal(): rollout → namespace → context (deeper rows are never revealed). */
+  getParent(el: RolloutsElement): RolloutsElement | undefined {
+    if (el.type === 'rollout') return this.element({ type: 'namespace', id: this.namespaceId(el.namespace), namespace: el.namespace });
+    if (el.type === 'namespace') return this.element({ type: 'context', id: this.contextId() });
     return undefined;
+  }
+
+  /** The element of a rollout's row, for TreeView.reveal() (the row need not be shown yet). */
+  rolloutElement(namespace: string, name: string): RolloutsElement {
+    return this.element({ type: 'rollout', id: `${this.namespaceId(namespace)}/ro:${name}`, namespace, name });
   }
 
   dispose(): void {

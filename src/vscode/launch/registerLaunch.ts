@@ -1,0 +1,44 @@
+// Wires "Launch Canary in Current Context": the command, the CodeLens on YAML files, the diff's
+// virtual documents, and the context key that shows the editor title button on Rollout documents.
+import * as vscode from 'vscode';
+import type { PromptsHolder } from '../actions/prompts';
+import type { ClusterSession } from '../cluster/clusterSession';
+import type { LintController } from '../diagnostics/lintController';
+import type { Logger } from '../log';
+import { launchCanary } from './launchCanary';
+import { hasRolloutKind, LaunchCodeLens, ROLLOUT_DOCUMENT_KEY } from './launchCodeLens';
+import { FILE_SCHEME, LaunchDiffDocuments, LIVE_SCHEME } from './launchDiffDocuments';
+
+export interface LaunchWiring {
+  readonly session: ClusterSession;
+  readonly prompts: PromptsHolder;
+  readonly controller: LintController;
+  readonly log: Logger;
+  readonly reveal: (namespace: string, name: string) => Promise<void>;
+}
+
+export function registerLaunch(context: vscode.ExtensionContext, w: LaunchWiring): { launchCanary: ReturnType<typeof launchCanary> } {
+  const diff = new LaunchDiffDocuments();
+  const lens = new LaunchCodeLens(w.session);
+  const updateKey = (): void => {
+    const doc = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', ROLLOUT_DOCUMENT_KEY, doc !== undefined && doc.languageId === 'yaml' && hasRolloutKind(doc.getText()));
+  };
+  updateKey();
+  context.subscriptions.push(
+    diff, lens,
+    vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, diff),
+    vscode.workspace.registerTextDocumentContentProvider(FILE_SCHEME, diff),
+    vscode.languages.registerCodeLensProvider({ language: 'yaml' }, lens),
+    vscode.window.onDidChangeActiveTextEditor(updateKey),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document) updateKey();
+    }),
+  );
+  return {
+    launchCanary: launchCanary({
+      session: w.session, prompts: w.prompts, log: w.log, diff, reveal: w.reveal,
+      findingsFor: (document) => w.controller.findingsFor(document),
+    }),
+  };
+}
