@@ -116,6 +116,13 @@ describe('Prometheus client against a real Prometheus', function () {
       + 'invalid parameter "query": 1:48: parse error: unclosed left parenthesis. Fix the query in the template.');
   });
 
+  it('reports a query that fails while running as a 422 with Prometheus\' reason', async () => {
+    const r = await client.instant('nginx_ingress_controller_requests + on(status) nginx_ingress_controller_requests', END);
+    assert.ok(!r.ok);
+    assert.equal(r.error.kind, 'execution');
+    assert.match(r.error.message, /could not run the query \(422\): .*many-to-many matching not allowed/);
+  });
+
   it('is refused above 11,000 points, while the chosen step stays under the limit', async () => {
     const refused = await client.range(ratio('canary'), START, END, 0.5);
     assert.ok(!refused.ok);
