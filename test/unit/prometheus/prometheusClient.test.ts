@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { PrometheusClient, type PromRequest } from '../../../src/prometheus/prometheusClient';
 import { chooseStep } from '../../../src/core/prometheus/chooseStep';
 import type { QueryData } from '../../../src/core/prometheus/parseQueryResponse';
-import { backfill, freePort, prometheusInstalled, startPrometheus, tempDir, type PromServer } from './promServer';
+import { backfill, freePort, manyRules, prometheusInstalled, startPrometheus, tempDir, type PromServer } from './promServer';
 import { END, fixtureOpenMetrics, GAP_FROM, GAP_TO, START } from './fixture';
 
 const ratio = (svc: string): string => `sum(rate(nginx_ingress_controller_requests{exported_service="${svc}",status!~"5.."}[5m]))`
@@ -151,7 +151,8 @@ describe('Prometheus client against a real Prometheus', function () {
   it('reports the plain-text 503 of a server that is still starting up', async () => {
     const dir = tempDir();
     dirs.push(dir);
-    const starting = await startPrometheus(path.join(dir, 'data'), false);
+    // Without rules the 503 window lasts a few milliseconds, too short to hit under load; 2,000 rules make it ~0.3 s.
+    const starting = await startPrometheus(path.join(dir, 'data'), false, manyRules(2000));
     try {
       const c = new PrometheusClient({ baseUrl: starting.url, timeoutMs: 5000 });
       // Retry only while nothing listens yet; the first HTTP answer comes before the storage is open.
