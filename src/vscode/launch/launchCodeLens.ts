@@ -5,12 +5,13 @@ import * as vscode from 'vscode';
 import type { ClusterSession } from '../cluster/clusterSession';
 import { commandIds } from '../commandIds';
 
-const KIND_ROLLOUT = /^kind:[ \t]*(["']?)Rollout\1[ \t]*(#.*)?$/gm;
+// A fresh RegExp per use: a shared global one carries lastIndex from one call to the next (matchAll
+// copies it), and lenses went missing after the context key's check.
+const KIND_ROLLOUT_SOURCE = /^kind:[ \t]*(["']?)Rollout\1[ \t]*(#.*)?$/.source;
 export const ROLLOUT_DOCUMENT_KEY = 'argoRollouts.rolloutDocument';
 
 export function hasRolloutKind(text: string): boolean {
-  KIND_ROLLOUT.lastIndex = 0;
-  return KIND_ROLLOUT.test(text);
+  return new RegExp(KIND_ROLLOUT_SOURCE, 'm').test(text);
 }
 
 export class LaunchCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
@@ -27,7 +28,7 @@ export class LaunchCodeLens implements vscode.CodeLensProvider, vscode.Disposabl
     const text = document.getText();
     const title = `▶ Launch canary in ${this.target()}`;
     const lenses: vscode.CodeLens[] = [];
-    for (const m of text.matchAll(KIND_ROLLOUT)) {
+    for (const m of text.matchAll(new RegExp(KIND_ROLLOUT_SOURCE, 'gm'))) {
       const range = document.lineAt(document.positionAt(m.index).line).range;
       lenses.push(new vscode.CodeLens(range, { title, command: commandIds.launchCanary, arguments: [document.uri, m.index] }));
     }

@@ -143,6 +143,14 @@ describe('launching a canary from the editor', () => {
     await waitForTree(tree, async () => /\b10%$/.test((await description()) ?? ''), `${NAME}'s canary at 10% in the tree`);
   });
 
+  it('puts a CodeLens naming the context and namespace above the Rollout\'s kind line only, carrying that document and the line\'s offset to the launch command', async () => {
+    const doc = await open(manifest('ghcr.io/example/gitops-hugo:1.1.0'));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const ours = lenses.filter((l) => l.command?.command === 'argoRollouts.launchCanary');
+    assert.deepEqual(ours.map((l) => [l.range.start.line, l.command?.title]), [[doc.positionAt(doc.getText().indexOf('kind: Rollout')).line, '▶ Launch canary in test-cluster/default']]);
+    assert.deepEqual(ours[0]?.command?.arguments?.map(String), [doc.uri.toString(), String(doc.getText().indexOf('kind: Rollout'))]);
+  });
+
   it('sends nothing when the confirmation is cancelled', async () => {
     const doc = await open(manifest('ghcr.io/example/gitops-hugo:1.2.0'));
     const mark = await requestCount();
