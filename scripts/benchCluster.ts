@@ -1,0 +1,190 @@
+// `npm run bench:cluster`: time to the first full rollouts tree and its memory for 2,000 Rollouts
+// in 50 namespaces, against `kubectl get ... -A -o json` on the same API double. The double runs
+// in its own child process so its CPU (serialising lists, TLS) is not counted against our client;
+// each measured client run is a fresh forked process, so heap and RSS figures are its own.
+// Prints a Markdown table and writes it to dist/bench-cluster.md. Numbers are never asserted.
+import { spawnSync } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as nodePath from 'node:path';
+import { Informer } from '../src/kube/informer';
+import { loadKubeContexts } from '../src/kube/kubeContexts';
+import { startTestCluster } from '../test/cluster/startTestCluster';
+import { clusterClient, type ClientMode, type ClientReport } from './bench/clusterClient';
+import { benchNamespaces, seedRollouts, type SeedCounts } from './bench/seedRollouts';
+import { fmt, mb, median } from './bench/stats';
+
+const NAMESPACES = Number(process.env.BENCH_NAMESPACES ?? 50);
+const PER_NAMESPACE = Number(process.env.BENCH_PER_NAMESPACE ?? 40);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const KUBECTL = process.env.BENCH_KUBECTL ?? '/usr/bin/kubectl';
+
+interface ServerReady {
+  readonly kubeconfigPath: string;
+  readonly counts: SeedCounts;
+  readonly seedMs: number;
+}
+
+async function serverMain(): Promise<void> {
+  const namespaces = benchNamespaces(NAMESPACES);
+  const cluster = await startTestCluster({ namespaces: ['default', ...namespaces] });
+  const t = performance.now();
+  const counts = seedRollouts(cluster.store, namespaces, PER_NAMESPACE);
+  const ready: ServerReady = { kubeconfigPath: cluster.kubeconfigPath, counts, seedMs: performance.now() - t };
+  process.send?.(ready);
+  // The double keeps a log of every request; clear it now and then so it does not grow across runs.
+  process.on('message', (m) => {
+    if (m === 'clear') cluster.requests.length = 0;
+    if (m === 'stop') void cluster.stop().then(() => process.exit(0));
+  });
+}
+
+async function clientMain(mode: ClientMode, kubeconfig: string): Promise<void> {
+  const report = await clusterClient(mode, kubeconfig, benchNamespaces(NAMESPACES));
+  process.send?.(report, () => process.exit(0));
+}
+
+function forkSelf(args: string[]): ChildProcess {
+  // execArgv carries tsx's loader; --expose-gc lets the client measure retained heap.
+  return fork(__filename, args, { execArgv: [...process.execArgv, '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+function firstMessage<T>(child: ChildProcess, what: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m as T));
+    child.once('exit', (code) => reject(new Error(`${what} exited with ${code} before answering`)));
+  });
+}
+
+async function runClient(mode: ClientMode, kubeconfig: string): Promise<ClientReport> {
+  const child = forkSelf(['--client', mode, kubeconfig]);
+  const report = await firstMessage<ClientReport>(child, `client ${mode}`);
+  await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+  return report;
+}
+
+interface KubectlRun {
+  readonly ms: number;
+  readonly items: number;
+  readonly bytes: number;
+}
+
+function runKubectl(resources: string, kubeconfig: string, cacheDir: string): KubectlRun {
+  const t = performance.now();
+  const out = spawnSync(KUBECTL, ['get', resources, '-A', '-o', 'json', '--kubeconfig', kubeconfig, '--cache-dir', cacheDir], { maxBuffer: 1 << 30 });
+  const ms = performance.now() - t;
+  if (out.status !== 0) throw new Error(`kubectl get ${resources} failed: ${out.stderr.toString()}`);
+  const parsed: unknown = JSON.parse(out.stdout.toString('utf8'));
+  const items = typeof parsed === 'object' && parsed !== null ? Reflect.get(parsed, 'items') : undefined;
+  return { ms, items: Array.isArray(items) ? items.length : 0, bytes: out.stdout.length };
+}
+
+/** How many rollouts a src/kube Informer with namespace undefined ends up holding. */
+async function clusterWideInformerCount(kubeconfig: string): Promise<number> {
+  const contexts = loadKubeContexts({ path: kubeconfig });
+  const conn = contexts.ok ? contexts.value.connect() : undefined;
+  if (!conn?.ok) throw new Error('cannot connect to the API double');
+  const informer = new Informer(conn.value, 'rollouts', undefined);
+  const synced = new Promise<void>((resolve) => informer.onChange(() => resolve()));
+  informer.start();
+  await synced;
+  const kept = informer.objects().length;
+  informer.stop();
+  return kept;
+}
+
+function machine(): string[] {
+  const cpus = os.cpus();
+  return [
+    `- CPU: ${cpus[0]?.model ?? 'unknown'} (${cpus.length} cores visible to Node)`,
+    `- Node ${process.version}, ${os.platform()} ${os.release()}`,
+    `- Date: ${new Date().toISOString()}`,
+    `- Load average at start (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`,
+    `- kubectl: ${spawnSync(KUBECTL, ['version', '--client'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? '?'}`,
+  ];
+}
+
+async function main(): Promise<void> {
+  const header = machine();
+  const server = forkSelf(['--server']);
+  const ready = await firstMessage<ServerReady>(server, 'API double');
+  const { counts } = ready;
+  console.log(`seeded ${counts.rollouts} rollouts, ${counts.replicaSets} ReplicaSets, ${counts.pods} pods, ${counts.analysisRuns} AnalysisRuns in ${NAMESPACES} namespaces (${fmt(ready.seedMs)} ms)`);
+  const cacheDir = mkdtempSync(nodePath.join(os.tmpdir(), 'bench-kubectl-cache-'));
+  try {
+    // kubectl's first call fills its discovery cache; later calls (what a user sees) reuse it.
+    const keptByInformer = await clusterWideInformerCount(ready.kubeconfigPath);
+    const cold = runKubectl('rollouts', ready.kubeconfigPath, cacheDir);
+    const ours: Record<ClientMode, ClientReport[]> = { 'per-namespace': [], 'all-namespaces': [] };
+    const kubectlRollouts: KubectlRun[] = [];
+    const kubectlAll: KubectlRun[] = [];
+    // Interleaved, so a change in machine load hits every contender alike.
+    for (let i = 0; i < RUNS; i++) {
+      for (const mode of ['per-namespace', 'all-namespaces'] as const) {
+        const r = await runClient(mode, ready.kubeconfigPath);
+        if (r.rows !== counts.rollouts) throw new Error(`${mode}: ${r.rows} rows for ${counts.rollouts} rollouts`);
+        ours[mode].push(r);
+        server.send('clear');
+      }
+      kubectlRollouts.push(runKubectl('rollouts', ready.kubeconfigPath, cacheDir));
+      kubectlAll.push(runKubectl('rollouts,replicasets,pods,analysisruns', ready.kubeconfigPath, cacheDir));
+      console.log(`run ${i + 1}/${RUNS}: ours ${fmt(ours['per-namespace'][i]?.treeMs ?? NaN)} / ${fmt(ours['all-namespaces'][i]?.treeMs ?? NaN)} ms, kubectl ${fmt(kubectlRollouts[i]?.ms ?? NaN)} / ${fmt(kubectlAll[i]?.ms ?? NaN)} ms`);
+    }
+    const med = (xs: readonly number[]): string => fmt(median(xs));
+    const medMb = (xs: readonly number[]): string => mb(median(xs));
+    const row = (name: string, rs: readonly ClientReport[]): string =>
+      `| ${name} | ${med(rs.map((r) => r.treeMs))} | ${med(rs.map((r) => r.syncMs))} | ${med(rs.map((r) => r.rowsMs))} | ${med(rs.map((r) => r.cpuMs))} | ${medMb(rs.map((r) => r.heapAfterTree - r.heapBefore))} | ${medMb(rs.map((r) => r.heapRetained - r.heapBefore))} | ${medMb(rs.map((r) => r.peakRss - r.baselineRss))} | ${medMb(rs.map((r) => r.peakRss))} |`;
+    const krow = (name: string, rs: readonly KubectlRun[]): string =>
+      `| ${name} | ${med(rs.map((r) => r.ms))} | ${rs[0]?.items ?? 0} | ${mb(rs[0]?.bytes ?? 0)} |`;
+    const perNs = median(ours['per-namespace'].map((r) => r.treeMs));
+    const allNs = median(ours['all-namespaces'].map((r) => r.treeMs));
+    const kAll = median(kubectlAll.map((r) => r.ms));
+    const kRo = median(kubectlRollouts.map((r) => r.ms));
+    const verdict = (ms: number): string => (ms <= kAll ? `not slower (${(kAll / ms).toFixed(2)}× faster)` : `**SLOWER** (${(ms / kAll).toFixed(2)}× kubectl)`);
+    const lines = [
+      '# Cluster benchmark: live rollouts tree', '',
+      ...header, '',
+      `Data: ${counts.rollouts} canary Rollouts in ${NAMESPACES} namespaces (50% Healthy, 20% Paused, 20% Progressing, 10% Degraded), ` +
+        `${counts.replicaSets} ReplicaSets, ${counts.pods} pods, ${counts.analysisRuns} AnalysisRuns, on the in-process API double ` +
+        '(test/cluster, HTTPS + bearer token) running in its own child process, so its CPU is not counted in our client\'s numbers ' +
+        '(but shares the machine\'s cores). Median of ' + `${RUNS} runs; every client run is a fresh process.`, '',
+      '## Ours: time to first full tree and memory', '',
+      '"Tree" = from connecting to every namespace synced (list + watch of rollouts, replicasets, pods, analysisruns, experiments) and ' +
+        'rolloutInfo + rolloutRow computed for every rollout. Client CPU = user + system time of our process until the tree (the rest of the wall time is waiting for the double). Heap figures after `gc()`; peak RSS is the process high-water mark.', '',
+      '| Path | tree ms | synced ms | rows ms | client CPU ms | heap growth at tree MB | heap retained MB | RSS growth MB | peak RSS MB |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+      row(`RolloutStore, watchNamespace × ${NAMESPACES} (${NAMESPACES * 5} lists + watches)`, ours['per-namespace']),
+      row('all namespaces: 5 cluster-wide lists through KubeTransport.send, no watches*', ours['all-namespaces']),
+      '',
+      '\\* src/kube has no working all-namespaces path: RolloutStore.watchNamespace takes only a namespace name, and an Informer with ' +
+        'namespace undefined keys its cache by name alone, so same-named objects of different namespaces overwrite each other (here it kept ' +
+        `${keptByInformer} of ${counts.rollouts} rollouts). This row is the five cluster-wide lists such an informer would make (no watches opened), grouped by namespace.`, '',
+      '## kubectl on the same double', '',
+      '| Command | wall ms | items | JSON MB |', '|---|---:|---:|---:|',
+      krow('`kubectl get rollouts -A -o json`', kubectlRollouts),
+      krow('`kubectl get rollouts,replicasets,pods,analysisruns -A -o json` (same data as the tree)', kubectlAll),
+      `| first call, empty discovery cache: \`kubectl get rollouts -A -o json\` (1 run) | ${fmt(cold.ms)} | ${cold.items} | ${mb(cold.bytes)} |`,
+      '',
+      '## Verdict', '',
+      `- Per-namespace tree (${fmt(perNs)} ms) vs kubectl same data (${fmt(kAll)} ms): ${verdict(perNs)}; vs rollouts only (${fmt(kRo)} ms): ${perNs <= kRo ? 'not slower' : 'slower'}.`,
+      `- All-namespaces tree (${fmt(allNs)} ms) vs kubectl same data: ${verdict(allNs)}; vs rollouts only: ${allNs <= kRo ? 'not slower' : 'slower'}.`,
+      '',
+    ];
+    const text = lines.join('\n');
+    console.log('\n' + text);
+    const dist = nodePath.join(__dirname, '..', 'dist');
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(nodePath.join(dist, 'bench-cluster.md'), text);
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+    server.send('stop');
+  }
+}
+
+const [flag, mode, kubeconfig] = process.argv.slice(2);
+const entry = flag === '--server' ? serverMain() : flag === '--client' && (mode === 'per-namespace' || mode === 'all-namespaces') && kubeconfig ? clientMain(mode, kubeconfig) : main();
+entry.catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
