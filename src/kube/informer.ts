@@ -17,6 +17,10 @@ const API_PREFIX: Record<WatchedKind, string> = {
 };
 
 /** The collection path; all namespaces when `namespace` is undefined. */
+function cacheKey(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}/${name}`;
+}
+
 export function collectionPath(kind: WatchedKind, namespace: string | undefined): string {
   const ns = namespace === undefined ? '' : `/namespaces/${encodeURIComponent(namespace)}`;
   return `${API_PREFIX[kind]}${ns}/${kind}`;
@@ -43,6 +47,7 @@ type ChangeListener = (changes: readonly ObjectChange[]) => void;
 type ErrorListener = (error: KubeError | undefined) => void;
 
 export class Informer {
+  /** Objects by `namespace/name`: a cluster-wide informer holds same-named objects of many namespaces. */
   private readonly cache = new Map<string, unknown>();
   private readonly changeListeners = new Set<ChangeListener>();
   private readonly errorListeners = new Set<ErrorListener>();
@@ -83,13 +88,14 @@ export class Informer {
     return this.errorValue;
   }
 
-  /** The cached objects, by name. */
+  /** The cached objects. */
   objects(): unknown[] {
     return [...this.cache.values()];
   }
 
-  get(name: string): unknown {
-    return this.cache.get(name);
+  /** The cached object `name` (of `namespace`, for a cluster-wide informer). */
+  get(name: string, namespace = this.namespace): unknown {
+    return this.cache.get(cacheKey(namespace, name));
   }
 
   onChange(listener: ChangeListener): () => void {
@@ -178,13 +184,14 @@ export class Informer {
     if (event.type === 'BOOKMARK') return;
     const name = stringAt(event.object, 'metadata', 'name');
     if (name === undefined) return;
-    const had = this.cache.has(name);
+    const key = cacheKey(stringAt(event.object, 'metadata', 'namespace'), name);
+    const had = this.cache.has(key);
     if (event.type === 'DELETED') {
       if (!had) return;
-      this.cache.delete(name);
+      this.cache.delete(key);
       this.emit([{ type: 'deleted', name, object: event.object }]);
     } else if (event.type === 'ADDED' || event.type === 'MODIFIED') {
-      this.cache.set(name, event.object);
+      this.cache.set(key, event.object);
       this.emit([{ type: had ? 'modified' : 'added', name, object: event.object }]);
     }
   }
@@ -195,17 +202,19 @@ export class Informer {
     const seen = new Set<string>();
     for (const object of items) {
       const name = stringAt(object, 'metadata', 'name');
-      if (name === undefined || seen.has(name)) continue;
-      seen.add(name);
-      const before = this.cache.get(name);
+      if (name === undefined) continue;
+      const key = cacheKey(stringAt(object, 'metadata', 'namespace'), name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const before = this.cache.get(key);
       if (before === undefined) changes.push({ type: 'added', name, object });
       else if (stringAt(before, 'metadata', 'resourceVersion') !== stringAt(object, 'metadata', 'resourceVersion')) changes.push({ type: 'modified', name, object });
-      this.cache.set(name, object);
+      this.cache.set(key, object);
     }
-    for (const [name, object] of [...this.cache]) {
-      if (seen.has(name)) continue;
-      this.cache.delete(name);
-      changes.push({ type: 'deleted', name, object });
+    for (const [key, object] of [...this.cache]) {
+      if (seen.has(key)) continue;
+      this.cache.delete(key);
+      changes.push({ type: 'deleted', name: stringAt(object, 'metadata', 'name') ?? '', object });
     }
     if (changes.length > 0) this.emit(changes);
   }
