@@ -4,7 +4,7 @@
 import type { KubeRequest } from '../core/actions/kubeRequest';
 import { applyConflictMessage, parseApplyConflict, type ApplyConflict } from '../core/launch/applyConflict';
 import { withForce, type ReadyLaunch } from '../core/launch/planLaunch';
-import { err, ok, type Result } from '../core/kube/result';
+import { err, ok, type Result } from '../core/result';
 import type { KubeTransport } from './clusterConnection';
 import { checkAccess, type ActionError } from './executePlan';
 

@@ -6,7 +6,7 @@ import { request as httpsRequest } from 'node:https';
 import { createInterface } from 'node:readline';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeError } from '../core/kube/kubeErrors';
-import { err, ok, type Result } from '../core/kube/result';
+import { err, ok, type Result } from '../core/result';
 import { classifyHttpFailure, classifyTransportError, type Endpoint } from './classifyError';
 import { limitExecPluginTime, requestAuth } from './requestAuth';
 

@@ -5,7 +5,7 @@
 import { accessDeniedMessage, accessReviewRequest, accessReviewResult } from '../core/actions/accessReview';
 import { type ActionPlan, type KubeRequest, type RbacAttributes, isMutating } from '../core/actions/kubeRequest';
 import type { KubeError } from '../core/kube/kubeErrors';
-import { err, ok, type Result } from '../core/kube/result';
+import { err, ok, type Result } from '../core/result';
 import type { HttpAnswer, HttpCall, KubeTransport } from './clusterConnection';
 
 /** Why an action did not complete: a cluster error, an RBAC denial found up front, or the plan's own refusal. */

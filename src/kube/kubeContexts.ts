@@ -8,7 +8,7 @@ import { delimiter, join } from 'node:path';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
 import { shortContextName } from '../core/kube/contextNames';
 import { kubeError, type KubeError } from '../core/kube/kubeErrors';
-import { err, ok, type Result } from '../core/kube/result';
+import { err, ok, type Result } from '../core/result';
 import { ClusterConnection, type ConnectionOptions } from './clusterConnection';
 
 export interface KubeconfigSource {

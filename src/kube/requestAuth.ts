@@ -7,7 +7,7 @@ import { Agent } from 'node:http';
 import type { RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { kubeError, type KubeError } from '../core/kube/kubeErrors';
-import { err, ok, type Result } from '../core/kube/result';
+import { err, ok, type Result } from '../core/result';
 
 export interface RequestAuth {
   readonly agent: Agent | undefined;

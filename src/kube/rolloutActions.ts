@@ -7,7 +7,7 @@ import { planPromote, type PromoteOptions } from '../core/actions/planPromote';
 import { planSetImage, planSetImageUpdate, SET_IMAGE_MAX_ATTEMPTS, setImageTarget } from '../core/actions/planSetImage';
 import { planUndo, undoListRequest } from '../core/actions/planUndo';
 import { stringAt } from '../core/actions/untrusted';
-import { err, ok, type Result } from '../core/kube/result';
+import { err, ok, type Result } from '../core/result';
 import type { KubeTransport } from './clusterConnection';
 import { executePlan, sendRequest, type ActionDone, type ActionError, type ExecuteOptions } from './executePlan';
 

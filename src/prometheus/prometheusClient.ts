@@ -4,7 +4,7 @@
 // AnalysisRun's window), so the same query gives the same answer in tests.
 import * as https from 'node:https';
 import axios from 'axios';
-import { err, ok, type Result } from '../core/kube/result';
+import { err, ok, type Result } from '../core/result';
 import { classifyPromError, type PromError, type PromFailure } from '../core/prometheus/promErrors';
 import { parseQueryResponse, type QueryData } from '../core/prometheus/parseQueryResponse';
 

@@ -1,12 +1,8 @@
 // Reads a successful Prometheus query answer into typed series. Prometheus sends sample values as
 // strings ("0.73", "NaN", "+Inf", "-Inf") and omits timestamps that have no data: those gaps stay
 // gaps here (a chart must show them), nothing is interpolated or filled with null.
+import { err, ok, type Result } from '../result';
 import { isRecord } from '../untrustedJson';
-
-// Same shape as src/core/kube/result.ts (which core/ may not import: the lint pattern bars **/kube/**).
-export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
-const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
-const err = <E>(error: E): { ok: false; error: E } => ({ ok: false, error });
 
 /** One sample: `t` in Unix seconds (fractional), `v` a number that may be NaN or ±Infinity. */
 export interface Sample {

@@ -1,7 +1,7 @@
 // Restart now or "in" a Go duration (`kubectl argo rollouts restart --in`): the delay is asked
 // first so the confirmation can say when the pods restart.
 import { planRestart } from '../../core/actions/planRestart';
-import { ok, type Result } from '../../core/kube/result';
+import { ok, type Result } from '../../core/result';
 import { resolveRollout } from './rolloutTarget';
 import { runRolloutAction, type ActionDeps, type ActionOutcome } from './runRolloutAction';
 

@@ -9,7 +9,7 @@ import { argoCdManager, argoCdWarning } from '../../core/actions/argoCdManager';
 import { confirmationText } from '../../core/actions/confirmationText';
 import { actionsOfContextValue } from '../../core/actions/contextValueActions';
 import { getRolloutRequest, type ObjectRef } from '../../core/actions/kubeRequest';
-import type { Result } from '../../core/kube/result';
+import type { Result } from '../../core/result';
 import { rolloutInfo } from '../../core/rollout/rolloutInfo';
 import { rolloutRow } from '../../core/tree/rolloutRow';
 import type { KubeTransport } from '../../kube/clusterConnection';

@@ -3,7 +3,7 @@
 // onDidChange rebuild what they show. Nothing here loads @kubernetes/client-node until start().
 import * as vscode from 'vscode';
 import { kubeError, type KubeError } from '../../core/kube/kubeErrors';
-import type { Result } from '../../core/kube/result';
+import type { Result } from '../../core/result';
 import { namespacesOfList } from '../../core/tree/namespaceSelection';
 import type { KubeTransport } from '../../kube/clusterConnection';
 import type { KubeContexts } from '../../kube/kubeContexts';

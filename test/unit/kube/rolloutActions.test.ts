@@ -8,7 +8,7 @@ import { planPromote } from '../../../src/core/actions/planPromote';
 import { planRestart } from '../../../src/core/actions/planRestart';
 import { planSetImage, planSetImageUpdate, setImageTarget } from '../../../src/core/actions/planSetImage';
 import { planUndo } from '../../../src/core/actions/planUndo';
-import { err } from '../../../src/core/kube/result';
+import { err } from '../../../src/core/result';
 import type { ClusterConnection, KubeTransport } from '../../../src/kube/clusterConnection';
 import { executePlan, httpCallOf } from '../../../src/kube/executePlan';
 import { createAnalysisRun, promoteRollout, setRolloutImage, undoRollout } from '../../../src/kube/rolloutActions';

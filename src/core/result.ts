@@ -1,5 +1,5 @@
-// The I/O layers answer with a Result instead of throwing: a failed cluster call is an expected
-// outcome the UI must explain, not an exception to forget to catch.
+// The I/O layers answer with a Result instead of throwing: a failed cluster or Prometheus call is an
+// expected outcome the UI must explain, not an exception to forget to catch.
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
 export function ok<T>(value: T): { ok: true; value: T } {
