@@ -157,9 +157,9 @@ async function main(): Promise<void> {
       row(`RolloutStore, watchNamespace × ${NAMESPACES} (${NAMESPACES * 5} lists + watches)`, ours['per-namespace']),
       row('all namespaces: 5 cluster-wide lists through KubeTransport.send, no watches*', ours['all-namespaces']),
       '',
-      '\\* src/kube has no working all-namespaces path: RolloutStore.watchNamespace takes only a namespace name, and an Informer with ' +
-        'namespace undefined keys its cache by name alone, so same-named objects of different namespaces overwrite each other (here it kept ' +
-        `${keptByInformer} of ${counts.rollouts} rollouts). This row is the five cluster-wide lists such an informer would make (no watches opened), grouped by namespace.`, '',
+      '\\* RolloutStore watches namespace by namespace (the tree\'s path); it has no cluster-wide watch yet. This row is the five ' +
+        'cluster-wide lists such a watch would start with (no watches opened), grouped by namespace. A cluster-wide src/kube Informer ' +
+        `holds ${keptByInformer} of ${counts.rollouts} rollouts (it must hold all).`, '',
       '## kubectl on the same double', '',
       '| Command | wall ms | items | JSON MB |', '|---|---:|---:|---:|',
       krow('`kubectl get rollouts -A -o json`', kubectlRollouts),
