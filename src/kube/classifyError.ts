@@ -2,28 +2,12 @@
 // a Node error code; HTTP failures carry a Kubernetes Status body whose `message` is the text the
 // user should see (kubectl shows the same).
 import { kubeError, type KubeError } from '../core/kube/kubeErrors';
+import { UNREACHABLE_CODES, UNTRUSTED_CERT_CODES } from '../core/networkErrors';
 
 export interface Endpoint {
   readonly context: string;
   readonly url: string;
 }
-
-const UNREACHABLE: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'DNS lookup failed',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ETIMEDOUT: 'timed out',
-  ECONNRESET: 'connection reset',
-  EPIPE: 'connection closed',
-  ECONNABORTED: 'connection aborted',
-};
-
-const UNTRUSTED = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_SIGNATURE_FAILURE',
-]);
 
 function errorCode(e: unknown): string | undefined {
   if (typeof e !== 'object' || e === null) return undefined;
@@ -38,10 +22,10 @@ function errorText(e: unknown): string {
 /** A failure before any HTTP answer: connection, DNS, TLS, timeout. */
 export function classifyTransportError(endpoint: Endpoint, e: unknown): KubeError {
   const code = errorCode(e);
-  if (code !== undefined && UNTRUSTED.has(code)) {
+  if (code !== undefined && UNTRUSTED_CERT_CODES.has(code)) {
     return kubeError({ kind: 'untrustedCertificate', ...endpoint, cause: `${errorText(e)} (${code})` });
   }
-  const known = code !== undefined ? UNREACHABLE[code] : undefined;
+  const known = code !== undefined ? UNREACHABLE_CODES[code] : undefined;
   const cause = known !== undefined ? `${known} (${code})` : errorText(e);
   return kubeError({ kind: 'unreachable', ...endpoint, cause });
 }

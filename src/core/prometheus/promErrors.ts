@@ -2,6 +2,7 @@
 // names the address the query went to (the template's address is often an in-cluster name the
 // extension had to translate, so "which Prometheus?" is the first question) and ends with a next step.
 import { isRecord } from '../untrustedJson';
+import { UNREACHABLE_CODES, UNTRUSTED_CERT_CODES } from '../networkErrors';
 
 /** A failure as the I/O layer saw it, before classification. */
 export type PromFailure =
@@ -39,22 +40,6 @@ export type PromErrorDetails =
 export type PromErrorKind = PromErrorDetails['kind'];
 
 export type PromError = PromErrorDetails & { message: string };
-
-const UNREACHABLE: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'DNS lookup failed',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ETIMEDOUT: 'connection timed out',
-  ECONNRESET: 'connection reset',
-  EPIPE: 'connection closed',
-};
-
-const UNTRUSTED = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_SIGNATURE_FAILURE',
-]);
 
 function sentence(text: string): string {
   const t = text.trim();
@@ -98,8 +83,8 @@ export function classifyPromError(failure: PromFailure, where: string): PromErro
     switch (failure.kind) {
       case 'transport': {
         const code = failure.code ?? '';
-        if (UNTRUSTED.has(code)) return { kind: 'untrustedCertificate', where, cause: failure.cause };
-        return { kind: 'unreachable', where, cause: UNREACHABLE[code] ?? failure.cause };
+        if (UNTRUSTED_CERT_CODES.has(code)) return { kind: 'untrustedCertificate', where, cause: failure.cause };
+        return { kind: 'unreachable', where, cause: UNREACHABLE_CODES[code] ?? failure.cause };
       }
       case 'timeout': return { kind: 'timeout', where, timeoutMs: failure.timeoutMs };
       case 'cancelled': return { kind: 'cancelled', where };
