@@ -13,6 +13,12 @@ export function asRecord(v: unknown): JsonRecord | undefined {
   return isRecord(v) ? v : undefined;
 }
 
+/** The string at a path of object keys, or undefined when it is missing or not a string. */
+export function stringAt(obj: unknown, ...path: string[]): string | undefined {
+  const v = at(obj, ...path);
+  return typeof v === 'string' ? v : undefined;
+}
+
 /** The value at a path of object keys, or undefined when any step is not an object. */
 export function at(obj: unknown, ...path: string[]): unknown {
   let cur: unknown = obj;

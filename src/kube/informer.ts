@@ -5,6 +5,7 @@
 // (bookmarks included); failures retry with exponential backoff.
 import type { KubeError } from '../core/kube/kubeErrors';
 import type { KubeTransport, WatchEvent, WatchHandle } from './clusterConnection';
+import { stringAt } from '../core/untrustedJson';
 
 export type WatchedKind = 'rollouts' | 'replicasets' | 'pods' | 'analysisruns' | 'experiments';
 
@@ -243,12 +244,6 @@ export class Informer {
   private emit(changes: readonly ObjectChange[]): void {
     for (const l of [...this.changeListeners]) l(changes);
   }
-}
-
-function stringAt(v: unknown, ...path: string[]): string | undefined {
-  let node = v;
-  for (const k of path) node = typeof node === 'object' && node !== null && !Array.isArray(node) ? Reflect.get(node, k) : undefined;
-  return typeof node === 'string' ? node : undefined;
 }
 
 function intAt(v: unknown, key: string): number | undefined {

@@ -5,6 +5,7 @@ import type { KubeError } from '../core/kube/kubeErrors';
 import type { RelatedObjects } from '../core/rollout/experimentInfo';
 import type { KubeTransport } from './clusterConnection';
 import { Informer, type InformerOptions, type ObjectChange, type WatchedKind } from './informer';
+import { stringAt } from '../core/untrustedJson';
 
 export const WATCHED_KINDS: readonly WatchedKind[] = ['rollouts', 'replicasets', 'pods', 'analysisruns', 'experiments'];
 
@@ -156,7 +157,5 @@ export class RolloutStore {
 }
 
 function nameOf(obj: unknown): string {
-  const meta: unknown = typeof obj === 'object' && obj !== null ? Reflect.get(obj, 'metadata') : undefined;
-  const name: unknown = typeof meta === 'object' && meta !== null ? Reflect.get(meta, 'name') : undefined;
-  return typeof name === 'string' ? name : '';
+  return stringAt(obj, 'metadata', 'name') ?? '';
 }

@@ -1,14 +1,9 @@
 // Readers for cluster objects, which are untrusted: any field may be missing or of the wrong type.
 // Every reader returns undefined (or an empty value) instead of throwing.
 
-import { at, isRecord, type JsonRecord } from '../untrustedJson';
+import { at, isRecord, stringAt, type JsonRecord } from '../untrustedJson';
 
-export { at, isRecord, type JsonRecord };
-
-export function stringAt(obj: unknown, ...path: string[]): string | undefined {
-  const v = at(obj, ...path);
-  return typeof v === 'string' ? v : undefined;
-}
+export { at, isRecord, stringAt, type JsonRecord };
 
 export function recordAt(obj: unknown, ...path: string[]): JsonRecord | undefined {
   const v = at(obj, ...path);
