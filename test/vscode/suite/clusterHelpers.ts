@@ -1,7 +1,19 @@
 // Helpers for extension-host tests against the API double (test/vscode/testCluster.ts): its control
 // endpoint, the Rollouts tree's rows, and waiting for tree events (never for time).
+import { strict as assert } from 'node:assert';
 import { request } from 'node:http';
+import * as vscode from 'vscode';
+import type { ArgoRolloutsApi } from '../../../src/extension';
 import type { RolloutsElement, RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
+import { EXTENSION_ID } from './helpers';
+
+/** Shows the Rollouts view (which starts its watches) and returns the extension's API. */
+export async function openRolloutsView(): Promise<ArgoRolloutsApi> {
+  await vscode.commands.executeCommand('workbench.view.extension.argoRollouts');
+  const ext = vscode.extensions.getExtension<ArgoRolloutsApi>(EXTENSION_ID);
+  assert.ok(ext);
+  return ext.activate();
+}
 
 export function control(method: 'GET' | 'POST', path: string): Promise<Record<string, unknown>> {
   const base = process.env.ARGO_ROLLOUTS_TEST_CONTROL;

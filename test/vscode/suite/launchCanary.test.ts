@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 import type { ArgoRolloutsApi } from '../../../src/extension';
 import type { ActionOutcome } from '../../../src/vscode/actions/runRolloutAction';
 import type { RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
-import { control, requestCount, rowAt, rows, waitForTree, writesSince } from './clusterHelpers';
-import { EXTENSION_ID, hasRule, waitForDiagnostics } from './helpers';
+import { control, requestCount, rowAt, rows, waitForTree, writesSince, openRolloutsView } from './clusterHelpers';
+import { hasRule, waitForDiagnostics } from './helpers';
 
 const NAME = 'launch-hugo';
 const APPLY_PATH = `/apis/argoproj.io/v1alpha1/namespaces/default/rollouts/${NAME}?fieldManager=argo-rollouts-vscode&force=false`;
@@ -92,10 +92,7 @@ describe('launching a canary from the editor', () => {
     (await rows(tree, (await rowAt(tree, 'test-cluster', 'default')).el)).find((r) => r.label === NAME)?.description;
 
   before(async () => {
-    await vscode.commands.executeCommand('workbench.view.extension.argoRollouts');
-    const ext = vscode.extensions.getExtension<ArgoRolloutsApi>(EXTENSION_ID);
-    assert.ok(ext);
-    api = await ext.activate();
+    api = await openRolloutsView();
     tree = api.rolloutsTree;
     prompts = api.actionPrompts.use({
       confirm: (message, detail) => {

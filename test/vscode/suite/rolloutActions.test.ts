@@ -7,8 +7,7 @@ import * as vscode from 'vscode';
 import type { ArgoRolloutsApi } from '../../../src/extension';
 import type { ActionOutcome } from '../../../src/vscode/actions/runRolloutAction';
 import type { RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
-import { requestCount, rowAt, rows, waitForTree, writesSince, type Row } from './clusterHelpers';
-import { EXTENSION_ID } from './helpers';
+import { requestCount, rowAt, rows, waitForTree, writesSince, type Row, openRolloutsView } from './clusterHelpers';
 
 const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('argoRollouts');
 const setSetting = (key: string, value: unknown): Thenable<void> => config().update(key, value, vscode.ConfigurationTarget.Global);
@@ -30,10 +29,7 @@ describe('the rollout actions', () => {
     waitForTree(tree, async () => (await paused()).description === description, `the row to read "${description}"`);
 
   before(async () => {
-    await vscode.commands.executeCommand('workbench.view.extension.argoRollouts');
-    const ext = vscode.extensions.getExtension<ArgoRolloutsApi>(EXTENSION_ID);
-    assert.ok(ext);
-    api = await ext.activate();
+    api = await openRolloutsView();
     tree = api.rolloutsTree;
     prompts = api.actionPrompts.use({
       confirm: (message, detail) => {

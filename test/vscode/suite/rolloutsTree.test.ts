@@ -4,8 +4,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ArgoRolloutsApi } from '../../../src/extension';
 import type { RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
-import { control, rowAt, rows, waitForTree } from './clusterHelpers';
-import { EXTENSION_ID } from './helpers';
+import { control, rowAt, rows, waitForTree, openRolloutsView } from './clusterHelpers';
 
 async function openWatches(count?: number): Promise<number> {
   const answer = await control('GET', count === undefined ? '/watches' : `/watches?count=${count}`);
@@ -21,10 +20,7 @@ describe('the Rollouts view', () => {
   let tree: RolloutsTreeProvider;
 
   before(async () => {
-    await vscode.commands.executeCommand('workbench.view.extension.argoRollouts');
-    const ext = vscode.extensions.getExtension<ArgoRolloutsApi>(EXTENSION_ID);
-    assert.ok(ext);
-    api = await ext.activate();
+    api = await openRolloutsView();
     tree = api.rolloutsTree;
   });
 
