@@ -1,0 +1,120 @@
+// What to ask Prometheus for a metric's chart: the run's query over the run's window, and, when
+// the query is about the canary, the same query about the stable version next to it.
+import { chooseStep } from '../prometheus/chooseStep';
+import { at, isRecord, stringAt } from '../untrustedJson';
+import { metricKey } from './metricKey';
+import { goneProblem, type PanelInput } from './buildPanelState';
+import { ownedRuns, runFinishedAt, runStartedAt } from './analysisRunViews';
+import { prometheusQuery, providerOf, runArgs, secretArgsIn, substitutedMetric, unresolvedTag, type RunArg } from './runArgs';
+
+export interface SeriesPlanLine {
+  readonly label: string;
+  readonly role: 'canary' | 'stable' | 'query';
+  readonly query: string;
+}
+
+export interface SeriesPlan {
+  readonly key: string;
+  /** The metric's provider.prometheus.address (template address), for choosing where to send the query. */
+  readonly address: string | undefined;
+  readonly lines: readonly SeriesPlanLine[];
+  /** Unix seconds. */
+  readonly start: number;
+  readonly end: number;
+  readonly step: number;
+}
+
+/**
+ * Seconds shown before the run started and after it finished: the chart then shows the level the
+ * metric had before the canary took traffic (and after it settled), which is what a change is read
+ * against; 5 minutes also covers the usual `[1m]`–`[5m]` rate windows of the first samples.
+ */
+export const WINDOW_MARGIN_SECONDS = 300;
+
+interface Pair {
+  readonly canary: string;
+  readonly stable: string;
+}
+
+/**
+ * Values that name the canary, with their stable counterparts: the pod-template hashes, the
+ * canary/stable Services, and the canary Ingress Argo creates for NGINX
+ * (`<rollout>-<stableIngress>-canary`, whose stable counterpart is the stable Ingress).
+ */
+function canaryStablePairs(rollout: unknown): Pair[] {
+  const canary = at(rollout, 'spec', 'strategy', 'canary');
+  const name = stringAt(rollout, 'metadata', 'name') ?? '';
+  const stableIngress = stringAt(canary, 'trafficRouting', 'nginx', 'stableIngress') ?? '';
+  const pairs: Pair[] = [
+    { canary: stringAt(rollout, 'status', 'currentPodHash') ?? '', stable: stringAt(rollout, 'status', 'stableRS') ?? '' },
+    { canary: stringAt(canary, 'canaryService') ?? '', stable: stringAt(canary, 'stableService') ?? '' },
+    { canary: stableIngress === '' ? '' : `${name}-${stableIngress}-canary`, stable: stableIngress },
+  ];
+  return pairs.filter((p) => p.canary !== '' && p.stable !== '' && p.canary !== p.stable);
+}
+
+/** The run's args with every canary value replaced by its stable counterpart; undefined if none is about the canary. */
+function stableArgs(args: readonly RunArg[], pairs: readonly Pair[]): RunArg[] | undefined {
+  let swapped = false;
+  const out = args.map((a) => {
+    const pair = a.secret ? undefined : pairs.find((p) => p.canary === a.value);
+    if (!pair) return a;
+    swapped = true;
+    return { ...a, value: pair.stable };
+  });
+  return swapped ? out : undefined;
+}
+
+function findMetric(input: PanelInput, key: string): { run: unknown; spec: unknown; metricName: string } | undefined {
+  const uid = stringAt(input.rollout, 'metadata', 'uid') ?? '';
+  for (const run of ownedRuns(uid, input.related.analysisRuns)) {
+    const metrics = at(run, 'spec', 'metrics');
+    for (const spec of Array.isArray(metrics) ? metrics.filter(isRecord) : []) {
+      const metricName = typeof spec.name === 'string' ? spec.name : '';
+      if (metricKey(stringAt(run, 'metadata', 'name') ?? '', metricName) === key) return { run, spec, metricName };
+    }
+  }
+  return undefined;
+}
+
+/** Window from the run's start − margin to its end (or now) + margin, never past now. */
+function window(run: unknown, nowMs: number): { start: number; end: number } | undefined {
+  const started = runStartedAt(run);
+  if (started === undefined) return undefined;
+  const now = Math.floor(nowMs / 1000);
+  const end = Math.min(now, (runFinishedAt(run) ?? now) + WINDOW_MARGIN_SECONDS);
+  const start = Math.min(started - WINDOW_MARGIN_SECONDS, end - WINDOW_MARGIN_SECONDS);
+  return { start, end };
+}
+
+export function planSeries(input: PanelInput, key: string, widthPx: number): SeriesPlan | { error: string } {
+  if (input.rollout === undefined) return { error: goneProblem(input) };
+  const found = findMetric(input, key);
+  if (!found) return { error: `There is no metric ${key} among the analysis runs of rollout ${input.namespace}/${input.name}.` };
+  const { run, spec, metricName } = found;
+  const runName = stringAt(run, 'metadata', 'name') ?? '';
+  const args = runArgs(run);
+  const metric = substitutedMetric(spec, args);
+  const provider = providerOf(metric);
+  if (provider !== 'prometheus') {
+    const uses = provider === '' ? 'has no provider' : `uses the ${provider} provider`;
+    return { error: `Metric ${metricName} of run ${runName} ${uses}; only Prometheus queries can be plotted.` };
+  }
+  const query = prometheusQuery(metric);
+  if (query === undefined) return { error: `Metric ${metricName} of run ${runName} has no Prometheus query.` };
+  const tag = unresolvedTag(query);
+  if (tag !== undefined) return { error: `The query of metric ${metricName} still holds ${tag}, which run ${runName} does not resolve.` };
+  const secrets = secretArgsIn(prometheusQuery(spec) ?? '', args);
+  if (secrets.length > 0) {
+    return { error: `The query of metric ${metricName} uses the secret argument ${secrets.join(', ')}, which the panel does not read, so it cannot be run again.` };
+  }
+  const span = window(run, input.now);
+  if (span === undefined) return { error: `Run ${runName} has no start time yet.` };
+  const address = stringAt(metric, 'provider', 'prometheus', 'address');
+  const swapped = stableArgs(args, canaryStablePairs(input.rollout));
+  const stableQuery = swapped === undefined ? undefined : prometheusQuery(substitutedMetric(spec, swapped));
+  const lines: SeriesPlanLine[] = stableQuery === undefined || stableQuery === query
+    ? [{ label: metricName, role: 'query', query }]
+    : [{ label: 'canary', role: 'canary', query }, { label: 'stable', role: 'stable', query: stableQuery }];
+  return { key, address: address === '' ? undefined : address, lines, ...span, step: chooseStep(span.start, span.end, widthPx) };
+}
