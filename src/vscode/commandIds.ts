@@ -20,6 +20,12 @@ export const commandIds = {
   retryRollout: 'argoRollouts.retryRollout',
   pauseRollout: 'argoRollouts.pauseRollout',
   restartRollout: 'argoRollouts.restartRollout',
+  setImageRollout: 'argoRollouts.setImageRollout',
+  undoRollout: 'argoRollouts.undoRollout',
+  terminateAnalysisRun: 'argoRollouts.terminateAnalysisRun',
+  createAnalysisRun: 'argoRollouts.createAnalysisRun',
+  terminateExperiment: 'argoRollouts.terminateExperiment',
+  retryExperiment: 'argoRollouts.retryExperiment',
   launchCanary: 'argoRollouts.launchCanary',
 } as const;
 

@@ -5,12 +5,16 @@ import type { ClusterSession } from '../cluster/clusterSession';
 import type { Logger } from '../log';
 import type { RolloutsTreeProvider } from '../tree/rolloutsTreeProvider';
 import { readActionSettings } from './actionSettings';
+import { analysisRunCommands, type AnalysisRunCommands } from './analysisRunCommands';
+import { experimentCommands, type ExperimentCommands } from './experimentCommands';
 import { promoteCommands, type PromoteCommands } from './promoteCommands';
 import { PromptsHolder } from './prompts';
 import { restartCommand, type RestartCommand } from './restartCommand';
+import { setImageCommand, type SetImageCommand } from './setImageCommand';
 import { statusCommands, type StatusCommands } from './statusCommands';
+import { undoCommand, type UndoCommand } from './undoCommand';
 
-export type RolloutActionCommands = PromoteCommands & StatusCommands & RestartCommand;
+export type RolloutActionCommands = PromoteCommands & StatusCommands & RestartCommand & SetImageCommand & UndoCommand & AnalysisRunCommands & ExperimentCommands;
 
 export interface RolloutActions {
   readonly commands: RolloutActionCommands;
@@ -30,5 +34,9 @@ export function registerRolloutActions(context: vscode.ExtensionContext, session
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('argoRollouts.readOnly')) applyReadOnly();
   }));
-  return { commands: { ...promoteCommands(deps), ...statusCommands(deps), ...restartCommand(deps) }, prompts };
+  const commands = {
+    ...promoteCommands(deps), ...statusCommands(deps), ...restartCommand(deps),
+    ...setImageCommand(deps), ...undoCommand(deps), ...analysisRunCommands(deps), ...experimentCommands(deps),
+  };
+  return { commands, prompts };
 }

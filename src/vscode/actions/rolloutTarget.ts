@@ -57,3 +57,21 @@ async function choicesFor(session: ClusterSession, action: ActionId): Promise<Ro
   }
   return choices;
 }
+
+/** An AnalysisRun or Experiment row under a rollout: its name and the rollout it belongs to. */
+export interface ChildRef {
+  readonly namespace: string;
+  readonly rollout: string;
+  readonly name: string;
+}
+
+/** The tree row's AnalysisRun or Experiment (a `node` element of that kind), else undefined. */
+export function childOfElement(el: unknown, kind: 'analysisRun' | 'experiment'): ChildRef | undefined {
+  if (typeof el !== 'object' || el === null || Reflect.get(el, 'type') !== 'node') return undefined;
+  const node: unknown = Reflect.get(el, 'node');
+  if (typeof node !== 'object' || node === null || Reflect.get(node, 'kind') !== kind) return undefined;
+  const name: unknown = Reflect.get(node, 'label');
+  const namespace: unknown = Reflect.get(el, 'namespace');
+  const rollout: unknown = Reflect.get(el, 'rollout');
+  return typeof name === 'string' && typeof namespace === 'string' && typeof rollout === 'string' ? { namespace, rollout, name } : undefined;
+}

@@ -8,7 +8,7 @@ import { ACTIONS, type ActionId } from '../../core/actions/actionIds';
 import { argoCdManager, argoCdWarning } from '../../core/actions/argoCdManager';
 import { confirmationText } from '../../core/actions/confirmationText';
 import { actionsOfContextValue } from '../../core/actions/contextValueActions';
-import { getRolloutRequest, type ObjectRef } from '../../core/actions/kubeRequest';
+import { getRolloutRequest, resourcePath, type ObjectRef } from '../../core/actions/kubeRequest';
 import type { Result } from '../../core/result';
 import { rolloutInfo } from '../../core/rollout/rolloutInfo';
 import { rolloutRow } from '../../core/tree/rolloutRow';
@@ -42,6 +42,27 @@ export interface ActionRequest {
   readonly send: ActionSend;
   /** Action-specific sentence for the confirmation, e.g. the restart delay. */
   readonly detail?: string;
+  /**
+   * The rollout's AnalysisRun or Experiment acted on: it is read fresh and `allowed` decides instead
+   * of the rollout row's actions (a run of an older revision is not in the rollout's status).
+   */
+  readonly object?: ChildObject;
+}
+
+export interface ChildObject {
+  readonly resource: 'analysisruns' | 'experiments';
+  readonly name: string;
+  readonly allowed: (fresh: unknown) => boolean;
+}
+
+/** The read-only refusal, for commands that ask questions before runRolloutAction. */
+export function refuseIfReadOnly(deps: ActionDeps, action: ActionId): ActionOutcome | undefined {
+  const info = ACTIONS[action];
+  return readActionSettings().readOnly && info.mutating ? refuse(deps, readOnlyMessage(action)) : undefined;
+}
+
+function readOnlyMessage(action: ActionId): string {
+  return `${ACTIONS[action].label} was not run: Argo Rollouts is read-only (setting argoRollouts.readOnly).`;
 }
 
 export async function runRolloutAction(deps: ActionDeps, request: ActionRequest): Promise<ActionOutcome> {
@@ -49,7 +70,7 @@ export async function runRolloutAction(deps: ActionDeps, request: ActionRequest)
   const info = ACTIONS[action];
   const settings = readActionSettings();
   if (settings.readOnly && info.mutating) {
-    return refuse(deps, `${info.label} was not run: Argo Rollouts is read-only (setting argoRollouts.readOnly).`);
+    return refuse(deps, readOnlyMessage(action));
   }
   const state = deps.session.start();
   if (state.kind !== 'connected') return fail(deps, state.kind === 'failed' ? state.error.message : 'Not connected to a cluster.');
@@ -59,17 +80,26 @@ export async function runRolloutAction(deps: ActionDeps, request: ActionRequest)
   const got = await transport.send({ method: 'GET', path: getRolloutRequest(ref).path });
   if (!got.ok) return fail(deps, got.error.message);
   const rollout = got.value.body;
-  if (!actionsOfContextValue(rowOf(deps, ref, rollout, settings.readOnly)).has(action)) {
+  const object = request.object;
+  if (object) {
+    const fresh = await transport.send({ method: 'GET', path: resourcePath(object.resource, ref.namespace, object.name) });
+    if (!fresh.ok) return fail(deps, fresh.error.message);
+    if (!object.allowed(fresh.value.body)) {
+      return refuse(deps, `${info.label} is not available for ${info.target} "${object.name}" in its current state: nothing was sent.`);
+    }
+  } else if (!actionsOfContextValue(rowOf(deps, ref, rollout, settings.readOnly)).has(action)) {
     return refuse(deps, `${info.label} is not available for rollout "${ref.name}" in its current state: nothing was sent.`);
   }
 
-  const text = confirmationText(action, { context, namespace: ref.namespace, rollout: ref.name, ...(request.detail ? { detail: request.detail } : {}) });
+  const text = confirmationText(action, {
+    context, namespace: ref.namespace, rollout: ref.name, ...(object ? { target: object.name } : {}), ...(request.detail ? { detail: request.detail } : {}),
+  });
   const answer = await confirmGuarded(deps.prompts.current, settings, {
     context, rollout: ref.name, message: text, detail: argoCdWarning(action, argoCdManager(rollout)), button: info.label,
   });
   if (!answer.go) return answer.refusal !== undefined ? refuse(deps, answer.refusal) : { status: 'cancelled' };
 
-  deps.log.info(`action: ${action} ${ref.namespace}/${ref.name} on context ${context}`);
+  deps.log.info(`action: ${action} ${ref.namespace}/${object?.name ?? ref.name} on context ${context}`);
   let result: Awaited<ReturnType<ActionSend>>;
   try {
     result = await request.send(loadKube(), transport, ref);
@@ -90,14 +120,14 @@ function rowOf(deps: ActionDeps, ref: ObjectRef, rollout: unknown, readOnly: boo
   return rolloutRow(rolloutInfo(rollout, related ?? {}, Date.now()), rollout, { readOnly }).contextValue;
 }
 
-function refuse(deps: ActionDeps, message: string): ActionOutcome {
+export function refuse(deps: ActionDeps, message: string): ActionOutcome {
   deps.log.warn(`action: ${message}`);
   void vscode.window.showWarningMessage(message);
   return { status: 'refused', message };
 }
 
 /** Not awaited: the message stays until the user closes it, the command is done before. */
-function fail(deps: ActionDeps, message: string): ActionOutcome {
+export function fail(deps: ActionDeps, message: string): ActionOutcome {
   deps.log.error(`action: ${message}`);
   const show = 'Show Output';
   void vscode.window.showErrorMessage(message, show).then((answer) => {

@@ -4,5 +4,5 @@
 export { loadKubeContexts, type KubeContexts, type KubeContextInfo } from '../../kube/kubeContexts';
 export { RolloutStore } from '../../kube/rolloutStore';
 export { executePlan, sendRequest, type ActionDone, type ActionError } from '../../kube/executePlan';
-export { promoteRollout } from '../../kube/rolloutActions';
+export { createAnalysisRun, promoteRollout, setRolloutImage, undoRollout } from '../../kube/rolloutActions';
 export { applyManifest, type Applied, type ApplyError } from '../../kube/applyManifest';

@@ -23,7 +23,8 @@ export type RolloutsElement =
   | { readonly type: 'context'; readonly id: string }
   | { readonly type: 'namespace'; readonly id: string; readonly namespace: string }
   | { readonly type: 'rollout'; readonly id: string; readonly namespace: string; readonly name: string }
-  | { readonly type: 'node'; readonly id: string; readonly node: TreeNode }
+  /** A row below a rollout; `namespace` and `rollout` say whose (the AnalysisRun and Experiment actions need them). */
+  | { readonly type: 'node'; readonly id: string; readonly node: TreeNode; readonly namespace: string; readonly rollout: string }
   | { readonly type: 'error'; readonly id: string; readonly error: KubeError }
   | { readonly type: 'message'; readonly id: string; readonly text: string };
 
@@ -170,7 +171,7 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
       case 'rollout':
         return this.rolloutChildrenOf(el);
       case 'node':
-        return el.node.children.map((node) => ({ type: 'node', id: node.id, node }));
+        return el.node.children.map((node) => ({ type: 'node', id: node.id, node, namespace: el.namespace, rollout: el.rollout }));
       default:
         return [];
     }
@@ -270,7 +271,7 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
     const entry = this.store()?.rollout(el.namespace, el.name);
     if (!entry) return [];
     const info = rolloutInfo(entry.rollout, entry.related, Date.now());
-    return rolloutChildren(info, entry.related.analysisRuns ?? [], el.id).map((node) => ({ type: 'node', id: node.id, node }));
+    return rolloutChildren(info, entry.related.analysisRuns ?? [], el.id).map((node) => ({ type: 'node', id: node.id, node, namespace: el.namespace, rollout: el.name }));
   }
 
   // ---- items
