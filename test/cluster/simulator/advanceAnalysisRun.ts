@@ -3,7 +3,9 @@
 // one evaluated with src/core/analysis, counters and phases by Argo's rules, the run's phase and
 // message from its metrics, and a terminating run (spec.terminate, or a metric that Failed) stops
 // measuring. Metrics are measured in time order across the run, so one metric failing stops the
-// others at that moment even when the clock jumped far ahead.
+// others at that moment even when the clock jumped far ahead. When the source's answer is still on
+// its way (an async source, see inFlightMeasurements.ts) the run stops there and reports `waiting`;
+// the answer's arrival triggers the next call, which records it at the time it was due.
 import { parseGoDuration } from '../../../src/core/goDuration';
 import { measureResponse, type Measurement } from '../../../src/core/analysis/measurementOutcome';
 import {
@@ -13,7 +15,7 @@ import { substituteArgsDeep } from '../../../src/core/analysis/resolveArgs';
 import { isTerminating, matchesDryRun, runPhase, type MetricStatus } from '../../../src/core/analysis/runPhase';
 import { at, bool, isObject, list, rfc3339, str } from '../../../src/core/rollout/jsonFields';
 import { cloneJson, isJsonObject, jsonEqual, type JsonObject, type JsonValue } from '../jsonValue';
-import type { MetricSource } from './metricSource';
+import type { AnswerNow } from './metricSource';
 
 const ERROR_RETRY_MS = 10_000;
 const DEFAULT_RETENTION = 10;
@@ -22,8 +24,10 @@ const MAX_MEASUREMENTS_PER_CALL = 10_000;
 export interface RunAdvance {
   readonly run: JsonObject;
   readonly changed: boolean;
-  /** When the next measurement is due (undefined: the run is complete or terminating). */
+  /** When the next measurement is due (undefined: the run is complete, terminating, or waiting). */
   readonly nextDueMs: number | undefined;
+  /** A measurement's answer is still on its way; nothing after it was measured. */
+  readonly waiting: boolean;
 }
 
 const ANALYSIS_PHASES: readonly string[] = ['Pending', 'Running', 'Successful', 'Failed', 'Error', 'Inconclusive'];
@@ -81,10 +85,12 @@ function writeCounters(result: JsonObject, c: MetricCounters): void {
   }
 }
 
-function measure(run: JsonObject, state: MetricState, atMs: number, source: MetricSource): void {
+/** Takes one measurement; false when its answer has not arrived yet (nothing recorded). */
+function measure(run: JsonObject, state: MetricState, atMs: number, source: AnswerNow): boolean {
   const name = str(state.metric.name);
   const { provider, query } = providerOf(state.metric);
   const answer = source({ run: str(at(run, 'metadata', 'name')), namespace: str(at(run, 'metadata', 'namespace')), metric: name, provider, query, now: new Date(atMs) });
+  if (answer === undefined) return false;
   const m: Measurement = 'error' in answer ? { phase: 'Error', message: answer.error, value: '' } : measureResponse(state.metric, answer.data);
   const record: JsonObject = { phase: m.phase, startedAt: ts(atMs), finishedAt: ts(atMs), value: m.value };
   if (m.message !== '') record.message = m.message;
@@ -97,6 +103,7 @@ function measure(run: JsonObject, state: MetricState, atMs: number, source: Metr
   if (provider === 'prometheus') result.metadata = { ResolvedPrometheusQuery: query };
   result.phase = metricPhase(counters, limitsOf(state.metric)).phase;
   state.result = result;
+  return true;
 }
 
 function statusOf(state: MetricState, dryRun: boolean): MetricStatus {
@@ -116,11 +123,11 @@ function statusOf(state: MetricState, dryRun: boolean): MetricStatus {
 function failRun(run: JsonObject, message: string, nowMs: number): RunAdvance {
   const next = cloneJson(run);
   next.status = { ...(isJsonObject(run.status) ? run.status : {}), phase: 'Error', message, startedAt: str(at(run, 'status', 'startedAt')) || ts(nowMs), completedAt: ts(nowMs) };
-  return { run: next, changed: true, nextDueMs: undefined };
+  return { run: next, changed: true, nextDueMs: undefined, waiting: false };
 }
 
-export function advanceAnalysisRun(run: JsonObject, source: MetricSource, nowMs: number): RunAdvance {
-  if (isRunCompleted(run)) return { run, changed: false, nextDueMs: undefined };
+export function advanceAnalysisRun(run: JsonObject, source: AnswerNow, nowMs: number): RunAdvance {
+  if (isRunCompleted(run)) return { run, changed: false, nextDueMs: undefined, waiting: false };
   const args = list(at(run, 'spec', 'args')).map((a) => ({ name: str(at(a, 'name')), value: typeof at(a, 'value') === 'string' ? str(at(a, 'value')) : undefined }));
   const substituted = substituteArgsDeep(list(at(run, 'spec', 'metrics')), args);
   if (!substituted.ok) return failRun(run, `Unable to resolve metric arguments: ${substituted.error}`, nowMs);
@@ -138,10 +145,14 @@ export function advanceAnalysisRun(run: JsonObject, source: MetricSource, nowMs:
   const statuses = (): MetricStatus[] => states.map((s) => statusOf(s, isDry(s)));
   const open = (): MetricState[] => states.filter((s) => !(isAnalysisPhase(s.result.phase) && isCompleted(s.result.phase)));
 
+  let waiting = false;
   for (let i = 0; i < MAX_MEASUREMENTS_PER_CALL && !isTerminating(statuses(), terminate, dryRunRules); i++) {
     const next = open().map((s) => ({ s, due: dueMs(s, startedMs) })).filter((x) => x.due <= nowMs).sort((a, b) => a.due - b.due)[0];
     if (!next) break;
-    measure(run, next.s, next.due, source);
+    if (!measure(run, next.s, next.due, source)) {
+      waiting = true;
+      break;
+    }
   }
 
   const terminating = isTerminating(statuses(), terminate, dryRunRules);
@@ -160,8 +171,9 @@ export function advanceAnalysisRun(run: JsonObject, source: MetricSource, nowMs:
   if (isCompleted(rp.phase)) status.completedAt = ts(nowMs);
   const next: JsonObject = { ...cloneJson(run), status };
   const changed = !jsonEqual(status, oldStatus);
-  const dues = terminating || isCompleted(rp.phase) ? [] : open().map((s) => dueMs(s, startedMs));
-  return { run: changed ? next : run, changed, nextDueMs: dues.length > 0 ? Math.min(...dues) : undefined };
+  // While waiting, the answer's arrival wakes the simulator; a due time in the past would spin it.
+  const dues = waiting || terminating || isCompleted(rp.phase) ? [] : open().map((s) => dueMs(s, startedMs));
+  return { run: changed ? next : run, changed, nextDueMs: dues.length > 0 ? Math.min(...dues) : undefined, waiting };
 }
 
 function summaryJson(s: { count: number; successful: number; failed: number; inconclusive: number; error: number }): JsonValue {

@@ -4,10 +4,15 @@
 // listener — that would deliver its own events to watchers before the event that caused them — so
 // reconciling happens in flush(): on a microtask after a change, on clock timers, or when a test calls
 // settle(). Tests through the store API call settle(); tests through HTTP wait for the next state.
+// With a metric source that answers with a Promise (a real Prometheus), a pass that leaves a
+// measurement waiting does not reconcile rollouts until the answer is in — the controller measures
+// before it acts on the run — and tests use `settled()` / `advance(ms)` instead of settle() /
+// clock.tick(ms), which wait for the answers; the history is then the same as with a sync source.
 import { at, isObject } from '../../../src/core/rollout/jsonFields';
 import type { ClusterStore } from '../clusterStore';
 import type { JsonObject } from '../jsonValue';
 import { advanceAnalysisRun } from './advanceAnalysisRun';
+import { InFlightMeasurements } from './inFlightMeasurements';
 import type { MetricSource } from './metricSource';
 import { reconcileCanary } from './reconcileCanary';
 import { counterPodNamer, type PodNamer } from './replicaSetSync';
@@ -29,6 +34,7 @@ export class CanarySimulator {
   private readonly namer: PodNamer = counterPodNamer();
   private readonly maxPasses: number;
   private readonly wakeups = new Map<number, () => void>();
+  private readonly inFlight = new InFlightMeasurements(() => this.markDirty(), (e) => this.errors.push(e));
   private dirty = true;
   private flushing = false;
   private scheduled = false;
@@ -69,12 +75,47 @@ export class CanarySimulator {
     }
   }
 
-  /** Detaches from the store and cancels pending clock timers. */
+  /**
+   * settle(), then waits for measurements still on their way (an async metric source) and settles
+   * again after each answer, until nothing waits. With a sync source it is settle().
+   */
+  async settled(): Promise<void> {
+    for (;;) {
+      this.settle();
+      if (this.stopped || this.inFlight.size === 0) return;
+      await this.inFlight.nextAnswer();
+    }
+  }
+
+  /**
+   * clock.tick(ms) for async metric sources: moves the clock from timer to timer and waits for the
+   * measurements each one starts before the next, so a long advance takes every measurement at its
+   * own time, as clock.tick() does with a sync source.
+   */
+  async advance(ms: number): Promise<void> {
+    if (!(ms >= 0)) throw new RangeError(`advance(${ms}): time only moves forward`);
+    const target = this.clock.nowMs() + ms;
+    await this.settled();
+    for (let next = this.clock.nextDueMs(target); next !== undefined && !this.stopped; next = this.clock.nextDueMs(target)) {
+      this.clock.advanceTo(next);
+      await this.settled();
+    }
+    this.clock.advanceTo(target);
+    await this.settled();
+  }
+
+  /** Measurements whose answer has not arrived yet. */
+  get waitingMeasurements(): number {
+    return this.inFlight.size;
+  }
+
+  /** Detaches from the store and cancels pending clock timers; answers still on their way are dropped. */
   stop(): void {
     this.stopped = true;
     this.unsubscribe();
     for (const cancel of this.wakeups.values()) cancel();
     this.wakeups.clear();
+    this.inFlight.clear();
   }
 
   private markDirty(): void {
@@ -101,7 +142,7 @@ export class CanarySimulator {
   }
 
   private advanceRun(run: JsonObject): JsonObject {
-    const r = advanceAnalysisRun(run, this.metricSource, this.clock.nowMs());
+    const r = advanceAnalysisRun(run, (request) => this.inFlight.answerNow(this.metricSource, request), this.clock.nowMs());
     const stored = r.changed ? this.store.update('analysisruns', r.run) : run;
     if (r.nextDueMs !== undefined) this.wakeAt(r.nextDueMs);
     return stored;
@@ -109,6 +150,9 @@ export class CanarySimulator {
 
   private pass(): void {
     for (const run of this.store.list('analysisruns').items) this.advanceRun(run);
+    // Argo measures before it reconciles the rollout: with an answer outstanding, the rollouts wait
+    // for it (its arrival marks the simulator dirty), so a step or abort never overtakes it.
+    if (this.inFlight.size > 0) return;
     const ctx = {
       store: this.store, nowMs: this.clock.nowMs(), namer: this.namer,
       wakeAt: (ms: number) => this.wakeAt(ms), advanceRun: (run: JsonObject) => this.advanceRun(run),

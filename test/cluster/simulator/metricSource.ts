@@ -1,6 +1,9 @@
 // Where the simulator's AnalysisRuns get their numbers: a function standing in for the metric
 // provider. It answers with the `data` member of a Prometheus query response (evaluated exactly as
 // Argo evaluates it, through src/core/analysis) or with an error, which becomes an Error measurement.
+// It may answer at once or with a Promise (a real Prometheus, prometheusMetricSource.ts): the
+// simulator then holds the rollouts until the answer is in (inFlightMeasurements.ts), so both kinds
+// give the same history.
 
 export interface MetricRequest {
   /** The AnalysisRun asking. */
@@ -18,7 +21,10 @@ export interface MetricRequest {
 
 export type MetricResponse = { readonly data: unknown } | { readonly error: string };
 
-export type MetricSource = (request: MetricRequest) => MetricResponse;
+export type MetricSource = (request: MetricRequest) => MetricResponse | Promise<MetricResponse>;
+
+/** A source's answer when it is already there; undefined while it is still on its way. */
+export type AnswerNow = (request: MetricRequest) => MetricResponse | undefined;
 
 /** An instant-vector answer with one series per value, as Prometheus sends it (values are strings). */
 export function vectorData(values: readonly number[], now: Date, labels: Record<string, string> = {}): { data: unknown } {

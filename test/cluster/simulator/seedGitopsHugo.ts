@@ -1,7 +1,9 @@
 // The demo scenario: `gitops-hugo`, an NGINX-routed canary (setWeight 10/30/50/90 with a 1-minute
 // pause after each) and background analysis from step 2 with latency and success-rate templates
 // against NGINX ingress controller metrics. Seeds the objects a user's cluster would hold and lets
-// the simulator make the first deploy Healthy; setImage() starts an update.
+// the simulator make the first deploy Healthy; setImage() starts an update. The queries select the
+// canary Service's traffic by the labels the NGINX ingress controller exports
+// (exported_namespace, exported_service), the series test/scenario/gitopsHugoOpenMetrics.ts backfills.
 import { at, isObject } from '../../../src/core/rollout/jsonFields';
 import type { ClusterStore } from '../clusterStore';
 import { cloneJson, isJsonObject, type JsonObject } from '../jsonValue';
@@ -13,8 +15,10 @@ export const GITOPS_HUGO = 'gitops-hugo';
 const INGRESS = 'gitops-hugo';
 /** The canary Ingress Argo creates for NGINX: `<rollout>-<stableIngress>-canary`. */
 export const GITOPS_HUGO_CANARY_INGRESS = `${GITOPS_HUGO}-${INGRESS}-canary`;
+export const GITOPS_HUGO_CANARY_SERVICE = `${GITOPS_HUGO}-canary`;
+export const GITOPS_HUGO_STABLE_SERVICE = `${GITOPS_HUGO}-stable`;
 
-const selector = 'namespace="{{args.namespace}}", ingress="{{args.ingress}}"';
+const selector = 'exported_namespace="{{args.namespace}}", exported_service="{{args.service}}"';
 export const LATENCY_QUERY = `histogram_quantile(0.95, sum(rate(nginx_ingress_controller_request_duration_seconds_bucket{${selector}}[1m])) by (le))`;
 export const SUCCESS_RATE_QUERY =
   `sum(rate(nginx_ingress_controller_requests{${selector}, status!~"5.."}[1m])) / sum(rate(nginx_ingress_controller_requests{${selector}}[1m]))`;
@@ -25,7 +29,7 @@ function template(namespace: string, name: string, query: string, successConditi
     kind: 'AnalysisTemplate',
     metadata: { name, namespace },
     spec: {
-      args: [{ name: 'namespace' }, { name: 'ingress' }],
+      args: [{ name: 'namespace' }, { name: 'service' }],
       metrics: [{ name, interval: '1m', failureLimit: 1, successCondition, provider: { prometheus: { address: 'http://prometheus.monitoring:9090', query } } }],
     },
   };
@@ -51,15 +55,15 @@ export function gitopsHugoRollout(namespace: string, image: string): JsonObject 
       },
       strategy: {
         canary: {
-          canaryService: `${GITOPS_HUGO}-canary`,
-          stableService: `${GITOPS_HUGO}-stable`,
+          canaryService: GITOPS_HUGO_CANARY_SERVICE,
+          stableService: GITOPS_HUGO_STABLE_SERVICE,
           trafficRouting: { nginx: { stableIngress: INGRESS } },
           analysis: {
             startingStep: 2,
             templates: [{ templateName: 'latency' }, { templateName: 'success-rate' }],
             args: [
               { name: 'namespace', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
-              { name: 'ingress', value: GITOPS_HUGO_CANARY_INGRESS },
+              { name: 'service', value: GITOPS_HUGO_CANARY_SERVICE },
             ],
           },
           steps: [{ setWeight: 10 }, pause, { setWeight: 30 }, pause, { setWeight: 50 }, pause, { setWeight: 90 }, pause],
@@ -107,8 +111,8 @@ export function seedGitopsHugo(store: ClusterStore, clock: SimClock, metricSourc
   const simulator = options.simulator ?? new CanarySimulator(store, { clock, metricSource });
   store.create('analysistemplates', template(namespace, 'latency', LATENCY_QUERY, 'result[0] <= 0.5'));
   store.create('analysistemplates', template(namespace, 'success-rate', SUCCESS_RATE_QUERY, 'result[0] >= 0.95'));
-  store.create('services', service(namespace, `${GITOPS_HUGO}-stable`));
-  store.create('services', service(namespace, `${GITOPS_HUGO}-canary`));
+  store.create('services', service(namespace, GITOPS_HUGO_STABLE_SERVICE));
+  store.create('services', service(namespace, GITOPS_HUGO_CANARY_SERVICE));
   store.create('rollouts', gitopsHugoRollout(namespace, options.image ?? 'ghcr.io/example/gitops-hugo:1.0.0'));
   simulator.settle();
   return {

@@ -59,6 +59,11 @@ export class SimClock {
     this.tick(Math.max(0, new Date(when).getTime() - this.ms));
   }
 
+  /** When the earliest timer at or before `untilMs` is due (undefined: none), for stepping timer by timer. */
+  nextDueMs(untilMs: number = Infinity): number | undefined {
+    return this.nextDue(untilMs)?.at;
+  }
+
   /** Pending timers (for tests that check nothing is left scheduled). */
   get pendingTimers(): number {
     return this.timers.length;

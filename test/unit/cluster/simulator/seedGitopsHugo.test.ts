@@ -3,7 +3,7 @@ import { rolloutInfo } from '../../../../src/core/rollout/rolloutInfo';
 import { rolloutPhase } from '../../../../src/core/rollout/rolloutPhase';
 import { at } from '../../../../src/core/rollout/jsonFields';
 import { ClusterStore } from '../../../cluster/clusterStore';
-import { seedGitopsHugo, gitopsHugoMetrics, GITOPS_HUGO_CANARY_INGRESS } from '../../../cluster/simulator/seedGitopsHugo';
+import { seedGitopsHugo, gitopsHugoMetrics } from '../../../cluster/simulator/seedGitopsHugo';
 import { SimClock } from '../../../cluster/simulator/simClock';
 
 function seeded(metrics = gitopsHugoMetrics()): { store: ClusterStore; clock: SimClock; scenario: ReturnType<typeof seedGitopsHugo> } {
@@ -42,7 +42,7 @@ describe('The gitops-hugo scenario', () => {
     const results = at(run, 'status', 'metricResults');
     const latency = Array.isArray(results) ? results[0] : undefined;
     assert.equal(at(latency, 'metadata', 'ResolvedPrometheusQuery'),
-      `histogram_quantile(0.95, sum(rate(nginx_ingress_controller_request_duration_seconds_bucket{namespace="default", ingress="${GITOPS_HUGO_CANARY_INGRESS}"}[1m])) by (le))`);
+      'histogram_quantile(0.95, sum(rate(nginx_ingress_controller_request_duration_seconds_bucket{exported_namespace="default", exported_service="gitops-hugo-canary"}[1m])) by (le))');
     assert.deepEqual([at(run, 'metadata', 'name'), at(run, 'status', 'phase'), at(latency, 'count')], [`gitops-hugo-${String(at(store.get({ resource: 'rollouts', name: 'gitops-hugo' }), 'status', 'currentPodHash'))}-2`, 'Running', 3]);
     clock.tick(60_000);
     assert.equal(view(store, clock).phase, 'Healthy');
