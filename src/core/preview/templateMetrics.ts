@@ -28,7 +28,7 @@ function isTemplateKind(k: string | undefined): k is TemplateMetric['templateKin
   return k === 'AnalysisTemplate' || k === 'ClusterAnalysisTemplate';
 }
 
-function valueSpan(range: readonly number[] | undefined): Span {
+function valueSpan(range: readonly number[] | null | undefined): Span {
   return { start: range?.[0] ?? 0, end: range?.[1] ?? 0 };
 }
 
