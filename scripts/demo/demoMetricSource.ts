@@ -1,0 +1,43 @@
+// What the demo's canary simulator measures for gitops-hugo's analysis: the canary of a release in
+// BAD_RELEASES answers slowly and with errors, every other one is fine. The release is read from the
+// Rollout's pod template at measurement time, so launching the 1.2.0 manifest from the editor is
+// what makes the analysis fail — no switch to flip by hand.
+// TODO(demo-prometheus): when the async Prometheus metric source for the simulator lands, measure
+// through the demo's Prometheus instead, so the panel's plots and the AnalysisRun's numbers come
+// from the same series.
+import { at } from '../../src/core/rollout/jsonFields';
+import type { ClusterStore } from '../../test/cluster/clusterStore';
+import type { MetricSource } from '../../test/cluster/simulator/metricSource';
+import { GITOPS_HUGO, gitopsHugoMetrics } from '../../test/cluster/simulator/seedGitopsHugo';
+
+/** Image tags whose canary misbehaves in the demo (demo/workspace/gitops-hugo/new-version.yaml). */
+export const BAD_RELEASES: readonly string[] = ['1.2.0'];
+
+export interface CanaryHealth {
+  /** p95 latency in seconds; the template wants ≤ 0.5. */
+  readonly latency: number;
+  /** Share of non-5xx responses; the template wants ≥ 0.95. */
+  readonly successRate: number;
+}
+
+/** The canary image's tag in a namespace's gitops-hugo Rollout ('' when there is none). */
+export function canaryTag(store: ClusterStore, namespace: string): string {
+  const rollout = store.get({ resource: 'rollouts', namespace, name: GITOPS_HUGO });
+  const containers = at(rollout, 'spec', 'template', 'spec', 'containers');
+  const image = Array.isArray(containers) ? at(containers[0], 'image') : undefined;
+  return typeof image === 'string' ? (image.split(':')[1] ?? '') : '';
+}
+
+/** The health of a release at a moment: small deterministic wobble so plots are not flat lines. */
+export function canaryHealth(tag: string, now: Date): CanaryHealth {
+  const wobble = Math.sin(now.getTime() / 7000);
+  if (BAD_RELEASES.includes(tag)) return { latency: 0.9 + 0.15 * wobble, successRate: 0.82 + 0.03 * wobble };
+  return { latency: 0.12 + 0.02 * wobble, successRate: 0.996 + 0.002 * wobble };
+}
+
+export function demoMetricSource(store: ClusterStore): MetricSource {
+  return (request) => {
+    const health = (now: Date): CanaryHealth => canaryHealth(canaryTag(store, request.namespace), now);
+    return gitopsHugoMetrics({ latency: (now) => health(now).latency, successRate: (now) => health(now).successRate })(request);
+  };
+}
