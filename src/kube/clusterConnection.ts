@@ -53,6 +53,33 @@ export interface KubeTransport {
   watch(path: string, query: Readonly<Record<string, string>>, handlers: WatchHandlers): WatchHandle;
 }
 
+/** A GET whose answer is kept as text whatever its status: the service proxy relays another server's answer. */
+export interface RawGet {
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string>>;
+  /** Sent as well as the kubeconfig's credentials, which win: the API server consumes Authorization itself. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Aborts the request; there is no idle timeout otherwise, the caller owns the deadline. */
+  readonly signal?: AbortSignal;
+}
+
+export interface RawAnswer {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly body: string;
+}
+
+/** Raw text requests through the API server (the Prometheus service proxy); a KubeError only when no HTTP answer came. */
+export interface RawRequester {
+  readonly context: string;
+  sendRaw(call: RawGet): Promise<Result<RawAnswer, KubeError>>;
+}
+
+/** Whether a transport can also send raw requests (ClusterConnection can; JSON-only test transports need not). */
+export function canSendRaw(t: KubeTransport): t is KubeTransport & RawRequester {
+  return typeof Reflect.get(t, 'sendRaw') === 'function';
+}
+
 export interface ConnectionOptions {
   /** Gives up on a request (not a watch) that has not answered; default 15 s. */
   readonly requestTimeoutMs?: number;
@@ -60,7 +87,7 @@ export interface ConnectionOptions {
   readonly credentialTimeoutMs?: number;
 }
 
-export class ClusterConnection implements KubeTransport {
+export class ClusterConnection implements KubeTransport, RawRequester {
   readonly server: string;
   private readonly endpoint: Endpoint;
   private readonly requestTimeoutMs: number;
@@ -100,6 +127,27 @@ export class ClusterConnection implements KubeTransport {
       req.setTimeout(this.requestTimeoutMs, () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
       req.on('error', (e) => resolve(err(classifyTransportError(this.endpoint, e))));
       req.end(payload);
+    });
+  }
+
+  async sendRaw(call: RawGet): Promise<Result<RawAnswer, KubeError>> {
+    const auth = await requestAuth(this.kc, this.credentialTimeoutMs);
+    if (!auth.ok) return auth;
+    const url = this.url(call.path, call.query ?? {});
+    const headers: Record<string, string> = { ...call.headers, ...auth.value.headers };
+    return new Promise((resolve) => {
+      const options = { method: 'GET', headers, agent: auth.value.agent, rejectUnauthorized: auth.value.rejectUnauthorized, signal: call.signal };
+      const req = this.open(url, options, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', (e) => resolve(err(classifyTransportError(this.endpoint, e))));
+        res.on('end', () => {
+          const contentType = res.headers['content-type'];
+          resolve(ok({ status: res.statusCode ?? 0, contentType, body: Buffer.concat(chunks).toString('utf8') }));
+        });
+      });
+      req.on('error', (e) => resolve(err(classifyTransportError(this.endpoint, e))));
+      req.end();
     });
   }
 

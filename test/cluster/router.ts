@@ -12,6 +12,7 @@ import { decodeAccessReviewSpec } from './protobufAccessReview';
 import { parseTarget, verbOf } from './requestTarget';
 import { createObject, deleteObject, getObject, listObjects, patchObject, replaceObject, type Answer, type ResourceRequest } from './resourceHandlers';
 import { serveWatch } from './watchStream';
+import { forward, parseProxyPath, resolveProxy, type ServiceUpstreams } from './serviceProxy';
 
 export interface RouterContext {
   readonly store: ClusterStore;
@@ -21,6 +22,8 @@ export interface RouterContext {
   readonly user: string;
   readonly hostPort: () => string;
   readonly bookmarkIntervalMs: number;
+  /** Where the service proxy forwards (cluster.proxyService). */
+  readonly upstreams: ServiceUpstreams;
   /** Every request the server answered, for tests that assert what a client sent. */
   readonly requests: { method: string; path: string; contentType: string; body: string }[];
 }
@@ -71,6 +74,12 @@ function route(ctx: RouterContext, method: string, url: URL, payload: { raw: Buf
   if (method === 'GET') {
     const discovery = discoveryDocument(ctx, path);
     if (discovery) return { code: 200, body: discovery };
+  }
+  // The proxied path is kept as sent (a trailing slash matters to the upstream).
+  const proxy = parseProxyPath(url.pathname);
+  if (proxy) {
+    forward(resolveProxy(ctx, method, proxy, url.search), req, res);
+    return undefined;
   }
   if (path === '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews') {
     if (method !== 'POST') throw methodNotAllowed(method);

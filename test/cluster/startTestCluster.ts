@@ -12,6 +12,7 @@ import { ClusterFaults } from './faults';
 import { kubeconfigYaml } from './kubeconfig';
 import { OpenWatches } from './openWatches';
 import { handleRequest, type RouterContext } from './router';
+import { ensureService, ServiceUpstreams } from './serviceProxy';
 
 export interface TestClusterOptions {
   /** Context (and cluster) name in the kubeconfig; default 'test-cluster'. */
@@ -38,6 +39,12 @@ export interface TestCluster {
   readonly watches: OpenWatches;
   /** Requests received so far, oldest first (method, path with query, content type, body). */
   readonly requests: RouterContext['requests'];
+  /**
+   * Makes the API server's service proxy forward `<ns>/<name>:<port>` to `upstream` (e.g. a local
+   * Prometheus' http://127.0.0.1:<port>), creating the namespace and Service when missing; with
+   * `undefined` the Service stays but has no endpoints (503 "no endpoints available for service").
+   */
+  proxyService(namespace: string, name: string, port: number, upstream: string | undefined): void;
   stop(): Promise<void>;
 }
 
@@ -51,7 +58,7 @@ export async function startTestCluster(options: TestClusterOptions = {}): Promis
   let hostPort = '127.0.0.1:0';
   const ctx: RouterContext = {
     store, faults, watches, token, user: options.userName ?? 'test-user', hostPort: () => hostPort,
-    bookmarkIntervalMs: options.bookmarkIntervalMs ?? 0, requests: [],
+    bookmarkIntervalMs: options.bookmarkIntervalMs ?? 0, requests: [], upstreams: new ServiceUpstreams(),
   };
   const server = createServer({ cert: certs.certPem, key: certs.keyPem }, (req, res) => void handleRequest(ctx, req, res));
   await new Promise<void>((resolve, reject) => {
@@ -68,6 +75,10 @@ export async function startTestCluster(options: TestClusterOptions = {}): Promis
   let stopped = false;
   return {
     url, caPem: certs.caPem, token, kubeconfigPath, contextName, store, faults, watches, requests: ctx.requests,
+    proxyService(namespace: string, name: string, port: number, upstream: string | undefined): void {
+      ensureService(store, namespace, name, port);
+      ctx.upstreams.set(namespace, name, port, upstream);
+    },
     async stop(): Promise<void> {
       if (stopped) return;
       stopped = true;

@@ -15,6 +15,11 @@ function patternToRegExp(pattern: string): RegExp {
   return new RegExp(`^${re}$`, 'is');
 }
 
+/** Whether a context name matches one pattern of the context settings (also `argoRollouts.prometheus.urls`). */
+export function matchesContextPattern(contextName: string, pattern: string): boolean {
+  return pattern.trim() !== '' && patternToRegExp(pattern.trim()).test(contextName);
+}
+
 export function isProtectedContext(contextName: string, patterns: readonly string[] = DEFAULT_PROTECTED_CONTEXTS): boolean {
   return patterns.some((p) => p.trim() !== '' && patternToRegExp(p.trim()).test(contextName));
 }

@@ -32,10 +32,13 @@ export type PromErrorDetails =
   | { kind: 'startingUp'; where: string }
   | { kind: 'unauthorized'; where: string; status: number }
   | { kind: 'notFound'; where: string }
-  /** A Kubernetes Status from the API server's service proxy (no endpoints, service missing, forbidden). */
-  | { kind: 'proxyError'; where: string; status: number; apiMessage: string }
+  /** A Kubernetes Status from the API server's service proxy; `problem` from its reason and message. */
+  | { kind: 'proxyError'; where: string; status: number; apiMessage: string; problem: ProxyProblem }
   | { kind: 'serverError'; where: string; status: number; apiMessage: string }
   | { kind: 'notPrometheus'; where: string; detail: string };
+
+/** Why the service proxy did not forward: RBAC, no ready pods, no such service, pods unreachable, other. */
+export type ProxyProblem = 'forbidden' | 'noEndpoints' | 'noService' | 'unreachable' | 'other';
 
 export type PromErrorKind = PromErrorDetails['kind'];
 
@@ -58,11 +61,20 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+// The API server's own wording (pkg/registry/core/service/storage, apimachinery's proxy transport).
+function proxyProblem(status: number, reason: string | undefined, message: string): ProxyProblem {
+  if (status === 403 || reason === 'Forbidden') return 'forbidden';
+  if (status === 404 || reason === 'NotFound') return 'noService';
+  if (/^no endpoints available for service/.test(message) || /^no service port /.test(message)) return 'noEndpoints';
+  if (/^error trying to reach service/.test(message)) return 'unreachable';
+  return 'other';
+}
+
 function classifyHttp(where: string, status: number, contentType: string | undefined, body: string): PromErrorDetails {
   const json = parseJson(body);
   const isJson = isRecord(json);
   if (isJson && json['kind'] === 'Status' && typeof json['message'] === 'string') {
-    return { kind: 'proxyError', where, status, apiMessage: json['message'] };
+    return { kind: 'proxyError', where, status, apiMessage: json['message'], problem: proxyProblem(status, str(json['reason']), json['message']) };
   }
   const errorType = isJson ? str(json['errorType']) : undefined;
   const apiMessage = (isJson ? str(json['error']) : undefined) ?? body.trim().slice(0, 200);
@@ -99,9 +111,9 @@ export function promErrorMessage(e: PromErrorDetails): string {
   const at = `Prometheus at ${e.where}`;
   switch (e.kind) {
     case 'unreachable':
-      return `Cannot reach ${at}: ${e.cause}. Check the address (set a Prometheus URL for this context if the template's is in-cluster) and your network/VPN.`;
+      return `Cannot reach ${at}: ${e.cause}. Check the address (set \`argoRollouts.prometheus.urls\` for this context if the template's is in-cluster) and your network/VPN.`;
     case 'untrustedCertificate':
-      return `${at} presented a certificate that is not trusted: ${e.cause}. Add its CA to your system, or turn off TLS verification for this context.`;
+      return `${at} presented a certificate that is not trusted: ${e.cause}. Add its CA to your system's trust store, or turn off TLS verification (certificate verification) with the \`argoRollouts.prometheus.tlsVerify\` setting.`;
     case 'timeout':
       return `${at} did not answer within ${e.timeoutMs / 1000} s. Try a shorter time range or a larger step, or raise the timeout.`;
     case 'cancelled':
@@ -117,15 +129,34 @@ export function promErrorMessage(e: PromErrorDetails): string {
     case 'startingUp':
       return `${at} is starting up and not ready yet (503). Try again in a few seconds.`;
     case 'unauthorized':
-      return `${at} refused the credentials (${e.status}). Set a bearer token or basic auth for this context.`;
+      return `${at} refused the credentials (${e.status}). Run "Argo Rollouts: Set Prometheus Credentials…" for this context (bearer token or basic auth).`;
     case 'notFound':
       return `${at} has no Prometheus query API (404). Check the address, including any path prefix such as /prometheus.`;
     case 'proxyError':
-      return `The API server's service proxy could not forward the query to ${e.where} (${e.status}): ${sentence(e.apiMessage)} `
-        + 'Check that the service exists and has ready pods, or set a Prometheus URL for this context.';
+      return proxyMessage(e);
     case 'serverError':
       return `${at} answered ${e.status}: ${sentence(e.apiMessage)} Try again later or check the Prometheus server.`;
     case 'notPrometheus':
       return `The answer from ${e.where} is not a Prometheus query result: ${e.detail}. Check that the address points to Prometheus' HTTP API.`;
+  }
+}
+
+// Every proxy failure ends with the way around the proxy: a URL for the context (port-forward, ingress).
+const URL_INSTEAD = 'or run `kubectl port-forward` to the service and set `argoRollouts.prometheus.urls` for this context to the forwarded URL (e.g. http://localhost:9090).';
+
+function proxyMessage(e: Extract<PromErrorDetails, { kind: 'proxyError' }>): string {
+  const quoted = `(${e.status}): ${sentence(e.apiMessage)}`;
+  switch (e.problem) {
+    case 'forbidden':
+      return `The API server refuses to proxy queries to Prometheus at ${e.where} ${quoted} `
+        + `Ask your cluster admin for \`get\` on \`services/proxy\` in that namespace, ${URL_INSTEAD}`;
+    case 'noEndpoints':
+      return `Prometheus at ${e.where} has no ready pods behind its service ${quoted} Check that Prometheus is running, ${URL_INSTEAD}`;
+    case 'noService':
+      return `The service of Prometheus at ${e.where} does not exist ${quoted} Check the template's address, ${URL_INSTEAD}`;
+    case 'unreachable':
+      return `The API server cannot reach the pods of Prometheus at ${e.where} ${quoted} Check network policies and the pods, ${URL_INSTEAD}`;
+    case 'other':
+      return `The API server's service proxy could not forward the query to ${e.where} ${quoted} Check that the service exists and has ready pods, ${URL_INSTEAD}`;
   }
 }

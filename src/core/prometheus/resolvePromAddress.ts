@@ -46,7 +46,7 @@ export function resolvePromAddress(templateAddress: string | undefined, opts: Pr
     return {
       kind: 'unusable',
       reason: 'the template has no address (the controller then uses its ARGO_ROLLOUTS_PROMETHEUS_ADDRESS, which the extension cannot read); '
-        + `set a Prometheus URL for context ${ctx}`,
+        + `set \`argoRollouts.prometheus.urls\` for context ${ctx}`,
     };
   }
   const u = parseUrl(address);
@@ -68,7 +68,7 @@ export function resolvePromAddress(templateAddress: string | undefined, opts: Pr
     return {
       kind: 'unusable',
       reason: `the template's address ${address} is a short in-cluster name whose namespace is the controller's, unknown here; `
-        + `set a Prometheus URL for context ${ctx}`,
+        + `set \`argoRollouts.prometheus.urls\` for context ${ctx}`,
     };
   }
   return { kind: 'direct', url: `${u.origin}${basePath(u)}`, reason: `the template's address ${address}, sent directly` };

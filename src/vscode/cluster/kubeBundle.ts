@@ -6,3 +6,7 @@ export { RolloutStore } from '../../kube/rolloutStore';
 export { executePlan, sendRequest, type ActionDone, type ActionError } from '../../kube/executePlan';
 export { createAnalysisRun, promoteRollout, setRolloutImage, undoRollout } from '../../kube/rolloutActions';
 export { applyManifest, type Applied, type ApplyError } from '../../kube/applyManifest';
+// Prometheus queries (axios) ride in the same lazily loaded bundle: the panel needs the cluster anyway.
+export { canSendRaw } from '../../kube/clusterConnection';
+export { serviceProxyRequest } from '../../kube/serviceProxyRequest';
+export { createPromTarget, type PromTarget } from '../../prometheus/promTarget';

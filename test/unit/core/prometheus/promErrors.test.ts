@@ -24,10 +24,24 @@ describe('Explaining failed Prometheus queries', () => {
     assert.equal(e.kind, 'startingUp');
     assert.equal(e.message, 'Prometheus at http://127.0.0.1:9090 is starting up and not ready yet (503). Try again in a few seconds.');
   });
-  it('passes on the service proxy\'s Kubernetes Status message', () => {
-    const e = http(503, '{"kind":"Status","apiVersion":"v1","status":"Failure","message":"no endpoints available for service \\"prometheus\\"","code":503}');
+  it('says a service without ready pods has none, quoting the API server, and how to get around the proxy', () => {
+    const e = http(503, '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"no endpoints available for service \\"prometheus\\"","reason":"ServiceUnavailable","code":503}');
     assert.equal(e.kind, 'proxyError');
-    assert.match(e.message, /no endpoints available for service "prometheus"\. Check that the service exists/);
+    assert.equal(e.message, 'Prometheus at http://127.0.0.1:9090 has no ready pods behind its service (503): no endpoints available for service "prometheus". '
+      + 'Check that Prometheus is running, or run `kubectl port-forward` to the service and set `argoRollouts.prometheus.urls` for this context to the forwarded URL (e.g. http://localhost:9090).');
+  });
+  it('tells a proxy the user may not use apart, naming the permission', () => {
+    const e = http(403, '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"services \\"http:prometheus:9090\\" is forbidden: User \\"dev\\" cannot get resource \\"services/proxy\\" in API group \\"\\" in the namespace \\"monitoring\\"","reason":"Forbidden","code":403}');
+    assert.ok(e.kind === 'proxyError' && e.problem === 'forbidden');
+    assert.match(e.message, /^The API server refuses to proxy queries to Prometheus at .* \(403\): services "http:prometheus:9090" is forbidden: .*Ask your cluster admin for `get` on `services\/proxy`.*argoRollouts\.prometheus\.urls/);
+  });
+  it('tells a missing service and unreachable pods apart', () => {
+    const status = (code: number, reason: string, message: string) => http(code, JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message, reason, code }));
+    const missing = status(404, 'NotFound', 'services "prometheus" not found');
+    assert.ok(missing.kind === 'proxyError' && missing.problem === 'noService');
+    const dial = status(503, 'ServiceUnavailable', 'error trying to reach service: dial tcp 10.0.0.5:9090: connect: connection refused');
+    assert.ok(dial.kind === 'proxyError' && dial.problem === 'unreachable');
+    assert.match(dial.message, /cannot reach the pods/);
   });
   it('names the address and the cause when the server cannot be reached', () => {
     const e = classifyPromError({ kind: 'transport', code: 'ECONNREFUSED', cause: 'connect ECONNREFUSED 127.0.0.1:9090' }, where);
