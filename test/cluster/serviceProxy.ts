@@ -13,6 +13,7 @@ import type { ClusterFaults } from './faults';
 import { isJsonObject, type JsonObject } from './jsonValue';
 import { findResource, type ResourceDef } from './resourceTable';
 
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer']);
 const PROXY_PATH = /^\/api\/v1\/namespaces\/([^/]+)\/services\/([^/]+)\/proxy(\/.*)?$/;
 
 export interface ProxyTarget {
@@ -119,15 +120,17 @@ export function forward(upstreamUrl: string, req: IncomingMessage, res: ServerRe
   const url = new URL(upstreamUrl);
   const headers: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(req.headers)) {
-    if (v === undefined || ['authorization', 'host', 'connection', 'content-length'].includes(k)) continue;
+    if (v === undefined || k === 'authorization' || k === 'host' || HOP_BY_HOP.has(k)) continue;
     headers[k] = v;
   }
   const open = url.protocol === 'https:' ? httpsRequest : httpRequest;
   // The API server does not verify the certificates of the pods it proxies to.
   const upstream = open(url, { method: req.method, headers, rejectUnauthorized: false }, (answer) => {
-    const out: Record<string, string> = {};
-    const type = answer.headers['content-type'];
-    if (type !== undefined) out['Content-Type'] = type;
+    // The upstream's headers as they are (Content-Encoding matters: kubectl asks for gzip), minus hop-by-hop ones.
+    const out: Record<string, string | string[]> = {};
+    for (const [k, v] of Object.entries(answer.headers)) {
+      if (v !== undefined && !HOP_BY_HOP.has(k)) out[k] = v;
+    }
     res.writeHead(answer.statusCode ?? 502, out);
     answer.pipe(res);
   });
