@@ -4,7 +4,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE(\.txt)?$/, /^dist\/extension\.js$/, /^dist\/kube\.js$/, /^dist\/webview\/webview\.js$/, /^media\/[\w./-]+\.(svg|png|css)$/];
+const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE(\.txt)?$/, /^dist\/extension\.js$/, /^dist\/kube\.js$/, /^dist\/webview\/webview\.js$/, /^media\/[\w./-]+\.(svg|png|css)$/, /^media\/walkthrough\/[\w-]+\.md$/];
 // Bundles the extension loads at run time: the activation bundle, and the cluster layer it requires
 // lazily (by a computed path esbuild cannot see, so only this check notices if it is left out).
 const required = ['dist/extension.js', 'dist/kube.js', 'dist/webview/webview.js'];

