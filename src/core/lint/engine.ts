@@ -3,11 +3,11 @@
 // documents whose looked-up objects changed. Lint never throws: a rule that crashes becomes an
 // `internal-error` finding (which the fuzz test asserts never appears).
 import { parseLintDoc, isRecord, type ParseResult } from './lintDoc';
-import { indexedKind, MapReferenceIndex, objectKey, RecordingIndex, usersKey, type IndexedObject, type ReferenceExtractor } from './referenceIndex';
+import { indexedKind, MapReferenceIndex, objectKey, RecordingIndex, usersKey, type IndexedKind, type IndexedObject, type ReferenceExtractor } from './referenceIndex';
 import type { Rule } from './rule';
 import { splitDocuments } from './splitDocuments';
 import { LINTED_KINDS, type Finding, type LintedKind, type TextEdit } from './types';
-import { formatPath } from './yamlPath';
+import { formatPath, type Path } from './yamlPath';
 
 interface Indexed {
   readonly obj: IndexedObject;
@@ -65,6 +65,25 @@ export class LintWorkspace {
   /** Whether the file's text mentions argoproj.io, without scanning the text. */
   fileMentionsArgo(file: string): boolean {
     return this.files.get(file)?.docs.some((d) => d.argo) ?? false;
+  }
+
+  /**
+   * Where the indexed object `kind`/`name` is written: its file and the offset of `path` in it (of the
+   * document's text, its `---` line included, when the path is empty). The rollout panel opens an
+   * AnalysisTemplate from here.
+   */
+  locate(kind: IndexedKind, name: string, namespace: string | undefined, path: Path = []): { file: string; offset: number; value: Record<string, unknown> } | undefined {
+    const obj = this.index.find(kind, name, namespace);
+    if (!obj) return undefined;
+    const state = this.files.get(obj.doc.file)?.docs.find((d) => d.indexed?.obj === obj);
+    if (!state) return undefined;
+    const within = path.length === 0 ? 0 : obj.doc.span(path).start;
+    return { file: obj.doc.file, offset: state.base + within, value: obj.value };
+  }
+
+  /** The workspace objects that reference `kind`/`name`, e.g. the Rollouts using an AnalysisTemplate. */
+  usersOf(kind: IndexedKind, name: string): readonly IndexedObject[] {
+    return this.index.usersOf(kind, name);
   }
 
   /** The length of the text the workspace holds for a file (0 when it holds none). */

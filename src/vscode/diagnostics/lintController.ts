@@ -9,7 +9,9 @@ import { LineIndex } from '../../core/lint/lineIndex';
 import { isLintRelevant } from '../../core/lint/lintRelevance';
 import { createWorkspace } from '../../core/lint/lint';
 import { applySeverityOverrides } from '../../core/lint/severityOverrides';
+import type { IndexedKind } from '../../core/lint/referenceIndex';
 import type { Finding, TextEdit } from '../../core/lint/types';
+import type { Path } from '../../core/lint/yamlPath';
 import type { Settings } from '../config';
 import type { Logger } from '../log';
 import { toDiagnostic, type PositionAt } from './toDiagnostic';
@@ -63,6 +65,17 @@ export class LintController implements vscode.Disposable {
   findingsFor(document: vscode.TextDocument): readonly Finding[] {
     const p = this.published.get(document.uri.toString());
     return p && (p.version === undefined || p.version === document.version) ? p.findings : [];
+  }
+
+  /** The workspace objects that reference `kind`/`name` (Rollouts using a template, ...). */
+  usersOf(kind: IndexedKind, name: string): readonly { readonly kind: string; readonly name: string; readonly value: unknown }[] {
+    return this.ws.usersOf(kind, name);
+  }
+
+  /** The file and offset where the workspace has the object `kind`/`name` (and `path` in it), if it knows it. */
+  locate(kind: IndexedKind, name: string, namespace: string | undefined, path: Path = []): { uri: vscode.Uri; offset: number; value: Record<string, unknown> } | undefined {
+    const found = this.ws.locate(kind, name, namespace, path);
+    return found ? { uri: vscode.Uri.parse(found.file), offset: found.offset, value: found.value } : undefined;
   }
 
   /** True when the document's last linted text holds Argo objects. */

@@ -1,0 +1,81 @@
+// Wires the rollout panel: the `argoRollouts.openPanel` command (tree row, palette pick, CodeLens
+// arguments), the "Open panel" CodeLens on Rollout documents, and the read-only documents of live
+// AnalysisTemplates. Actions from a panel run the very commands of the tree's menus.
+import * as vscode from 'vscode';
+import { ACTION_IDS, type ActionId } from '../../core/actions/actionIds';
+import type { ObjectRef } from '../../core/actions/kubeRequest';
+import type { PromptsHolder } from '../actions/prompts';
+import type { RolloutActionCommands } from '../actions/registerRolloutActions';
+import { rolloutOfElement } from '../actions/rolloutTarget';
+import type { ActionOutcome } from '../actions/runRolloutAction';
+import type { ClusterSession } from '../cluster/clusterSession';
+import type { Logger } from '../log';
+import { LIVE_TEMPLATE_SCHEME, LiveTemplateDocuments, openTemplate, type LocateObject } from './openTemplate';
+import { PanelCodeLens } from './panelCodeLens';
+import { pickPanelRollout } from './pickPanelRollout';
+import { RolloutPanels } from './rolloutPanels';
+import type { SeriesSource } from './seriesSource';
+
+export interface PanelWiring {
+  readonly session: ClusterSession;
+  readonly prompts: PromptsHolder;
+  readonly actions: RolloutActionCommands;
+  readonly locate: LocateObject;
+  readonly series: SeriesSource;
+  readonly log: Logger;
+}
+
+/** The panel's actions and the tree command each one runs (with all of that command's guards). */
+const ACTION_COMMANDS: Partial<Record<ActionId, keyof RolloutActionCommands>> = {
+  promote: 'promoteRollout',
+  resume: 'resumeRollout',
+  promoteFull: 'promoteFullRollout',
+  abort: 'abortRollout',
+  retry: 'retryRollout',
+  pause: 'pauseRollout',
+  restart: 'restartRollout',
+  setImage: 'setImageRollout',
+  undo: 'undoRollout',
+};
+
+function isActionId(id: string): id is ActionId {
+  return (ACTION_IDS as readonly string[]).includes(id);
+}
+
+export function registerPanels(context: vscode.ExtensionContext, w: PanelWiring): { openPanel: (a?: unknown, b?: unknown) => Promise<void>; panels: RolloutPanels } {
+  const documents = new LiveTemplateDocuments();
+  const lens = new PanelCodeLens(w.session);
+  const runAction = async (action: string, ref: ObjectRef): Promise<ActionOutcome | undefined> => {
+    const command = isActionId(action) ? ACTION_COMMANDS[action] : undefined;
+    if (!command) {
+      void vscode.window.showInformationMessage(`${action} is not available from the rollout panel yet: use the Rollouts view.`);
+      return undefined;
+    }
+    // The tree row's element shape: the command resolves it exactly as a click on the row.
+    return w.actions[command]({ type: 'rollout', namespace: ref.namespace, name: ref.name });
+  };
+  const panels = new RolloutPanels({
+    session: w.session,
+    log: w.log,
+    extensionUri: context.extensionUri,
+    runAction,
+    series: w.series,
+    openTemplate: openTemplate({ session: w.session, locate: w.locate, documents, log: w.log }),
+  });
+  context.subscriptions.push(
+    panels, lens, documents,
+    vscode.workspace.registerTextDocumentContentProvider(LIVE_TEMPLATE_SCHEME, documents),
+    vscode.languages.registerCodeLensProvider({ language: 'yaml' }, lens),
+  );
+  const openPanel = async (a?: unknown, b?: unknown): Promise<void> => {
+    const ref = rolloutOfElement(a) ?? (typeof a === 'string' && typeof b === 'string' ? { namespace: a, name: b } : await pickPanelRollout(w.session, w.prompts));
+    if (!ref) return;
+    w.session.start();
+    panels.show(ref);
+  };
+  return { openPanel, panels };
+}
+
+/** Until the Prometheus connection is wired: every series request says so instead of hanging. */
+export const noPrometheusSeries: SeriesSource = (plan) =>
+  Promise.resolve({ status: 'error', key: plan.key, where: plan.address ?? '', message: 'Plots need the Prometheus connection, which this build does not include yet.' });
