@@ -1,0 +1,298 @@
+// The rollout panel's page in headless Chromium, as VS Code would show it: the real bundle under the
+// panel's CSP, fed recorded host messages. Each test checks what a user would see or what the host
+// would receive; after each one, no CSP violation and no console error may have happened.
+import * as assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { PROTOCOL_VERSION, type PanelState } from '../../../src/shared/protocol';
+import { canvasColours, canvasWidth, paintedPixels, rowColours } from './canvasPixels';
+import { ABORTED_EXPLANATION, ABORTED_KEY, abortedCanary } from './fixtures/abortedCanary';
+import { PAUSED_AS_OF, pausedCanary, SUCCESS_RATE_KEY } from './fixtures/pausedCanary';
+import { canaryAndStable, manyPoints, seriesError } from './fixtures/series';
+import { themeVariables, type Theme } from './fixtures/themeVariables';
+import { buildWebviewBundle, launchChromium, openWebview, type OpenOptions, type WebviewBundle, type WebviewPage } from './webviewPage';
+
+const ARTIFACTS = path.resolve(__dirname, '../../../test-artifacts/webview');
+const state = (s: PanelState) => ({ type: 'state', protocol: PROTOCOL_VERSION, state: s }) as const;
+const metric = (key: string): string => `article.metric[data-key="${key}"]`;
+
+describe('Rollout panel webview', function () {
+  this.timeout(60_000);
+  let bundle: WebviewBundle;
+  let browser: Browser;
+  let current: WebviewPage | undefined;
+
+  before(async () => {
+    [bundle, browser] = await Promise.all([buildWebviewBundle(), launchChromium()]);
+  });
+  after(async () => {
+    await browser?.close();
+    bundle?.dispose();
+  });
+
+  async function open(options: Partial<OpenOptions> = {}): Promise<WebviewPage> {
+    current = await openWebview(browser, bundle, { theme: 'dark', ...options });
+    return current;
+  }
+
+  afterEach(async () => {
+    if (!current) return;
+    const page = current;
+    current = undefined;
+    const violations = await page.violations();
+    await page.close();
+    assert.deepEqual(violations, [], 'no CSP violations');
+    assert.deepEqual(page.errors, [], 'no console errors');
+  });
+
+  it('posts ready with the protocol version once it listens', async () => {
+    const w = await open();
+    assert.deepEqual(await w.posted(), [{ type: 'ready', protocol: PROTOCOL_VERSION }]);
+  });
+
+  it('shows the rollout name, status, message, strategy, step, weights, images and replicas in the header', async () => {
+    const w = await open();
+    await w.send(state(pausedCanary()));
+    const p = w.page;
+    assert.equal(await p.locator('h1.name').textContent(), 'gitops-hugo');
+    assert.equal(await p.locator('.header vscode-badge.status').textContent(), 'Paused');
+    assert.equal(await p.locator('.header vscode-badge.status').getAttribute('class'), 'status status-paused');
+    assert.equal(await p.locator('.header .where').textContent(), 'kind-rollouts / gitops');
+    assert.equal(await p.locator('.header .message').textContent(), 'CanaryPauseStep');
+    assert.equal(await p.locator('dd[data-fact="strategy"]').textContent(), 'Canary');
+    assert.equal(await p.locator('dd[data-fact="step"]').textContent(), '3/8');
+    assert.equal(await p.locator('dd[data-fact="weight"]').textContent(), 'set 25% · actual 25%');
+    assert.equal(await p.locator('dd[data-fact="replicas"]').textContent(), '4 desired · 5 current · 1 updated · 5 ready · 5 available');
+    assert.deepEqual(await p.locator('dd[data-fact="images"] li').allTextContents(), ['ghcr.io/example/hugo:1.4.2 (stable)', 'ghcr.io/example/hugo:1.5.0 (canary)']);
+  });
+
+  it('colours the status badge with the theme colour of its status', async () => {
+    const w = await open();
+    await w.send(state(pausedCanary()));
+    assert.equal(await w.page.evaluate(() => webviewTestHost.cssVar('.header vscode-badge.status', '--vscode-badge-background')), themeVariables.dark['--vscode-editorWarning-foreground']);
+    await w.send(state(abortedCanary()));
+    assert.equal(await w.page.evaluate(() => webviewTestHost.cssVar('.header vscode-badge.status', '--vscode-badge-background')), themeVariables.dark['--vscode-errorForeground']);
+  });
+
+  it('lists the steps in order as done, current or pending, marking where the background analysis starts', async () => {
+    const w = await open();
+    await w.send(state(pausedCanary()));
+    const steps = w.page.locator('ol.timeline > li');
+    assert.equal(await steps.count(), 8);
+    assert.deepEqual(
+      await steps.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-state'))),
+      ['done', 'done', 'done', 'current', 'pending', 'pending', 'pending', 'pending'],
+    );
+    assert.deepEqual(await w.page.locator('ol.timeline .step-text').allTextContents(), [
+      'setWeight: 10',
+      'pause: 1m',
+      'setWeight: 25',
+      'pause: 2m',
+      'setWeight: 50',
+      'analysis: success-rate',
+      'setWeight: 75',
+      'pause (until promoted)',
+    ]);
+    assert.equal(await steps.nth(3).getAttribute('aria-current'), 'step');
+    assert.equal(await w.page.locator('ol.timeline .tag-analysis:visible').count(), 1);
+    assert.equal(await steps.nth(1).locator('.tag-analysis').isVisible(), true);
+  });
+
+  it('counts the current timed pause down every second', async () => {
+    const w = await open({ clockAt: PAUSED_AS_OF });
+    await w.send(state(pausedCanary()));
+    const countdown = w.page.locator('ol.timeline li[data-state="current"] .countdown');
+    assert.equal(await countdown.textContent(), '1m 30s left');
+    await w.page.clock.runFor(1000);
+    assert.equal(await countdown.textContent(), '1m 29s left');
+    await w.page.clock.runFor(89_000);
+    assert.equal(await countdown.textContent(), 'pause over, waiting for the controller');
+    assert.equal(await w.page.locator('ol.timeline .countdown:visible').count(), 1, 'only the current step counts down');
+  });
+
+  it('posts the action of a clicked button, and nothing for a disabled one, whose reason is its tooltip', async () => {
+    const w = await open();
+    await w.send(state(pausedCanary()));
+    await w.page.locator('vscode-button[data-action="promote"]').click();
+    const retry = w.page.locator('vscode-button[data-action="retry"]');
+    assert.equal(await retry.getAttribute('title'), 'Only an aborted rollout can be retried.');
+    assert.notEqual(await retry.getAttribute('disabled'), null);
+    await retry.dispatchEvent('click');
+    await w.page.locator('vscode-button[data-action="abort"]').focus();
+    await w.page.keyboard.press('Enter');
+    const actions = (await w.posted()).filter((m) => (m as { type?: string }).type === 'action');
+    assert.deepEqual(actions, [
+      { type: 'action', action: 'promote' },
+      { type: 'action', action: 'abort' },
+    ]);
+  });
+
+  it('draws the measurements in phase colours with the threshold as a line in the threshold colour', async () => {
+    const w = await open();
+    await w.send(state(abortedCanary()));
+    const chart = w.page.locator(`${metric(ABORTED_KEY)} .measurement-chart .chart`);
+    await w.page.waitForFunction((sel) => webviewTestHost.attr(sel, 'data-threshold-y') !== null, `${metric(ABORTED_KEY)} .measurement-chart .chart`);
+    const canvas = chart.locator('canvas');
+    assert.ok((await paintedPixels(canvas)) > 1000, 'the chart is drawn');
+    const y = Number(await chart.getAttribute('data-threshold-y'));
+    assert.equal(await chart.getAttribute('data-threshold-value'), '0.95');
+    const purple = themeVariables.dark['--vscode-charts-purple'];
+    const onLine = (await rowColours(canvas, y - 1))[purple] ?? 0;
+    assert.ok(onLine > (await canvasWidth(canvas)) * 0.3, `the dashed threshold line covers the row at y=${y} (${onLine} pixels)`);
+    const offLine = (await rowColours(canvas, y - 12))[purple] ?? 0;
+    assert.ok(offLine < onLine / 4, 'and not the rows around it');
+    const failed = (await canvasColours(canvas))[themeVariables.dark['--vscode-charts-red']] ?? 0;
+    assert.ok(failed > 10, 'the failed measurement is a red point');
+    assert.equal(
+      await w.page.locator(`${metric(ABORTED_KEY)} .measurement-chart .chart-summary`).textContent(),
+      '8 measurements from 12:00:00 to 12:03:30; last 0.71 (Failed); threshold ≥ 0.95 success.',
+    );
+    assert.equal(await chart.getAttribute('aria-describedby'), await w.page.locator(`${metric(ABORTED_KEY)} .measurement-chart .chart-summary`).getAttribute('id'));
+  });
+
+  it('explains the failed metric in the exact words of the host and shows its counts against the limits', async () => {
+    const w = await open();
+    await w.send(state(abortedCanary()));
+    const card = w.page.locator(metric(ABORTED_KEY));
+    assert.equal(await card.locator('.explanation').textContent(), ABORTED_EXPLANATION);
+    assert.equal(await card.locator('vscode-badge.phase').textContent(), 'Failed');
+    assert.deepEqual(await card.locator('.counts li.over').allTextContents(), ['failed 1 > failureLimit 0']);
+    assert.ok((await card.locator('.counts li').allTextContents()).includes('inconclusive 0 ≤ inconclusiveLimit 0'));
+    assert.match((await card.locator('.query code').textContent()) ?? '', /^sum\(rate\(nginx_ingress_controller_requests/);
+    assert.equal(await w.page.locator('ol.timeline li.step-aborted .tag-aborted').isVisible(), true);
+    assert.equal(await w.page.locator('ol.timeline li[data-index="3"]').getAttribute('class'), 'step step-pending step-aborted');
+    assert.equal(await w.page.locator('details.run > summary vscode-badge').textContent(), 'Failed');
+  });
+
+  it('asks the host for the series of a visible metric with its chart width, then draws canary and stable with a legend', async () => {
+    const w = await open({ width: 900 });
+    await w.send(state(abortedCanary()));
+    await w.page.waitForFunction(() => webviewTestHost.posted.some((m) => (m as { type?: string }).type === 'requestSeries'));
+    const requests = (await w.posted()).filter((m): m is { type: 'requestSeries'; key: string; widthPx: number } => (m as { type?: string }).type === 'requestSeries');
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0]?.key, ABORTED_KEY);
+    const width = requests[0]?.widthPx ?? 0;
+    assert.ok(Number.isInteger(width) && width > 600 && width <= 900, `widthPx ${width} is about the chart's width`);
+    const series = w.page.locator(`${metric(ABORTED_KEY)} .series-chart`);
+    assert.equal(await series.getAttribute('data-state'), 'loading');
+    assert.equal(await series.locator('.series-status').textContent(), 'Loading the series from Prometheus…');
+    await w.send({ type: 'series', series: canaryAndStable(ABORTED_KEY) });
+    await w.page.waitForFunction((sel) => Number(webviewTestHost.attr(sel, 'data-draws') ?? 0) > 0, `${metric(ABORTED_KEY)} .series-chart .chart`);
+    assert.ok((await paintedPixels(series.locator('canvas'))) > 1000);
+    const orange = themeVariables.dark['--vscode-charts-orange'];
+    const blue = themeVariables.dark['--vscode-charts-blue'];
+    const colours = Object.keys(await canvasColours(series.locator('canvas')));
+    assert.ok(colours.includes(orange) && colours.includes(blue), 'canary (orange) and stable (blue) lines are both drawn');
+    assert.deepEqual(await series.locator('.u-legend .u-series .u-label').allTextContents(), ['time', 'canary', 'stable']);
+    assert.equal(
+      await series.locator('.chart-summary').textContent(),
+      'canary: 43 points from 12:00:00 to 12:03:30, last 0.72; stable: 31 points from 12:00:00 to 12:03:30, last 0.992. Step 5s, from http://prometheus.monitoring:9090.',
+    );
+    assert.equal(await series.locator('.series-status').textContent(), '');
+  });
+
+  it('shows why the series could not be loaded and from where', async () => {
+    const w = await open();
+    await w.send(state(abortedCanary()));
+    await w.page.waitForFunction(() => webviewTestHost.posted.some((m) => (m as { type?: string }).type === 'requestSeries'));
+    await w.send({ type: 'series', series: seriesError(ABORTED_KEY) });
+    const series = w.page.locator(`${metric(ABORTED_KEY)} .series-chart`);
+    assert.equal(await series.getAttribute('data-state'), 'error');
+    assert.equal(await series.locator('.series-status').textContent(), 'Could not load the series from http://prometheus.monitoring:9090: Cannot reach Prometheus: connect ECONNREFUSED 10.96.0.9:9090');
+  });
+
+  it('keeps the last data under a banner while the host reports a problem', async () => {
+    const w = await open({ clockAt: PAUSED_AS_OF });
+    await w.send(state(pausedCanary()));
+    const problem = { ...pausedCanary(), problem: 'Cannot reach the cluster kind-rollouts: connect ECONNREFUSED', analysisRuns: [], timeline: [], asOf: PAUSED_AS_OF + 30_000 };
+    await w.send(state(problem));
+    assert.equal(await w.page.locator('.problem[role="alert"] strong').textContent(), 'Cannot reach the cluster kind-rollouts: connect ECONNREFUSED');
+    assert.equal(await w.page.locator('.problem-since').textContent(), 'Showing the last data received, from 12:04:40.');
+    assert.equal(await w.page.locator('ol.timeline > li').count(), 8);
+    assert.equal(await w.page.locator('details.run').count(), 1);
+    assert.equal(await w.page.locator('main.content').getAttribute('class'), 'content stale');
+    await w.send(state(pausedCanary()));
+    assert.equal(await w.page.locator('.problem').isVisible(), false);
+  });
+
+  it('updates in place: a new state keeps the chart canvases, the open sections and the keyboard focus', async () => {
+    const w = await open();
+    await w.send(state(pausedCanary()));
+    const chart = w.page.locator(`${metric(SUCCESS_RATE_KEY)} .measurement-chart .chart`);
+    await w.page.waitForFunction((sel) => Number(webviewTestHost.attr(sel, 'data-draws') ?? 0) > 0, `${metric(SUCCESS_RATE_KEY)} .measurement-chart .chart`);
+    await chart.locator('canvas').evaluate((c: { setAttribute(name: string, value: string): void }) => c.setAttribute('data-marked', 'first'));
+    await w.page.locator('vscode-button[data-action="abort"]').focus();
+    const next = pausedCanary();
+    const run = next.analysisRuns[0];
+    const m = run?.metrics[0];
+    assert.ok(run && m);
+    const more: PanelState = {
+      ...next,
+      analysisRuns: [{ ...run, metrics: [{ ...m, measurements: [...m.measurements, { t: m.measurements[4]!.t + 30, v: 0.97, phase: 'Successful', text: '[0.97]' }] }, ...run.metrics.slice(1)] }],
+    };
+    await w.send(state(more));
+    await w.page.waitForFunction((sel) => (webviewTestHost.text(sel) ?? '').startsWith('6 measurements'), `${metric(SUCCESS_RATE_KEY)} .measurement-chart .chart-summary`);
+    assert.equal(await chart.locator('canvas').getAttribute('data-marked'), 'first', 'the chart was updated, not rebuilt');
+    assert.equal(await w.page.evaluate(() => webviewTestHost.isFocused('vscode-button[data-action="abort"]')), true);
+  });
+
+  it('moves the chart cursor with the arrow keys and announces the value under it', async () => {
+    const w = await open();
+    await w.send(state(abortedCanary()));
+    const chart = w.page.locator(`${metric(ABORTED_KEY)} .measurement-chart .chart`);
+    await w.page.waitForFunction((sel) => Number(webviewTestHost.attr(sel, 'data-draws') ?? 0) > 0, `${metric(ABORTED_KEY)} .measurement-chart .chart`);
+    await chart.focus();
+    await w.page.keyboard.press('End');
+    assert.equal(await chart.locator('[aria-live="polite"]').textContent(), '12:03:30: 0.71, Failed');
+    await w.page.keyboard.press('ArrowLeft');
+    assert.equal(await chart.locator('[aria-live="polite"]').textContent(), '12:03:00: 0.975, Successful');
+    assert.equal(await chart.locator('.u-legend .u-series').nth(1).locator('.u-value').textContent(), '0.975');
+  });
+
+  it('redraws the charts in the new theme colours when VS Code switches theme, and saves screenshots of both', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const w = await open({ theme: 'dark', clockAt: PAUSED_AS_OF });
+    await w.send(state(abortedCanary()));
+    await w.page.waitForFunction(() => webviewTestHost.posted.some((m) => (m as { type?: string }).type === 'requestSeries'));
+    await w.send({ type: 'series', series: canaryAndStable(ABORTED_KEY) });
+    const chartSel = `${metric(ABORTED_KEY)} .measurement-chart .chart`;
+    await w.page.waitForFunction((sel) => webviewTestHost.attr(sel, 'data-threshold-color') === '#b180d7', chartSel);
+    await w.page.screenshot({ path: path.join(ARTIFACTS, 'aborted-dark.png'), fullPage: true });
+    const themes: Theme[] = ['light'];
+    for (const theme of themes) {
+      await w.setTheme(theme);
+      const purple = themeVariables[theme]['--vscode-charts-purple'];
+      await w.page.waitForFunction(([sel, colour]) => webviewTestHost.attr(sel, 'data-threshold-color') === colour, [chartSel, purple] as const);
+      const chart = w.page.locator(chartSel);
+      const y = Number(await chart.getAttribute('data-threshold-y'));
+      assert.ok(((await rowColours(chart.locator('canvas'), y - 1))[purple] ?? 0) > 100, `threshold drawn in the ${theme} theme's purple`);
+      await w.page.screenshot({ path: path.join(ARTIFACTS, `aborted-${theme}.png`), fullPage: true });
+    }
+  });
+
+  it('saves a screenshot of the paused canary in the light theme', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const w = await open({ theme: 'light', clockAt: PAUSED_AS_OF });
+    await w.send(state(pausedCanary()));
+    await w.page.waitForFunction((key) => webviewTestHost.posted.some((m) => (m as { key?: string }).key === key), SUCCESS_RATE_KEY);
+    await w.send({ type: 'series', series: canaryAndStable(SUCCESS_RATE_KEY) });
+    await w.page.waitForFunction((sel) => Number(webviewTestHost.attr(sel, 'data-draws') ?? 0) > 0, `${metric(SUCCESS_RATE_KEY)} .series-chart .chart`);
+    await w.page.screenshot({ path: path.join(ARTIFACTS, 'paused-light.png'), fullPage: true });
+  });
+
+  it('draws 5 series of 10,000 points each, and draws them again when the next answer for the same metric arrives', async () => {
+    const w = await open();
+    await w.send(state(abortedCanary()));
+    await w.page.waitForFunction(() => webviewTestHost.posted.some((m) => (m as { type?: string }).type === 'requestSeries'));
+    const big = manyPoints(ABORTED_KEY, 5, 10_000);
+    const sel = `${metric(ABORTED_KEY)} .series-chart .chart`;
+    await w.send({ type: 'series', series: big });
+    await w.page.waitForFunction((s) => Number(webviewTestHost.attr(s, 'data-draws') ?? 0) >= 1, sel);
+    const draws = Number(await w.page.locator(sel).getAttribute('data-draws'));
+    await w.send({ type: 'series', series: big });
+    await w.page.waitForFunction(([s, n]) => Number(webviewTestHost.attr(s, 'data-draws') ?? 0) > n, [sel, draws] as const);
+    assert.equal(await w.page.locator(`${sel} .u-legend .u-series`).count(), 6);
+    assert.ok((await paintedPixels(w.page.locator(`${sel} canvas`))) > 1000);
+  });
+});

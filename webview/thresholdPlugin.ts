@@ -1,0 +1,52 @@
+// Draws a metric's threshold as a dashed horizontal line labelled `≥ 0.95 success`, on top of the
+// series. The y scale is widened to include it: a threshold off the chart is the one thing the user
+// most needs to see. The drawn position is kept on the chart element (data-threshold-y, canvas
+// pixels) so that tests can check the pixels there.
+import type uPlot from 'uplot';
+import type { ThresholdLine } from '../src/shared/protocol';
+import { formatNumber, thresholdLabel } from './format';
+import type { ChartColors } from './themeColors';
+
+/** A y range that holds the data and the threshold, padded so neither touches the border. */
+export function rangeWithThreshold(threshold: ThresholdLine | undefined): uPlot.Range.Function {
+  return (_u, min, max) => {
+    const values = [min, max, threshold?.value].filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    if (values.length === 0) return [0, 1];
+    let lo = Math.min(...values);
+    let hi = Math.max(...values);
+    const pad = hi === lo ? Math.max(Math.abs(hi) * 0.1, 0.5) : (hi - lo) * 0.1;
+    lo -= pad;
+    hi += pad;
+    return [lo, hi];
+  };
+}
+
+export function drawThreshold(threshold: ThresholdLine, colors: ChartColors, marker: HTMLElement): (u: uPlot) => void {
+  return (u) => {
+    const ctx = u.ctx;
+    const { left, top, width, height } = u.bbox;
+    const pos = u.valToPos(threshold.value, 'y', true);
+    if (!Number.isFinite(pos) || pos < top || pos > top + height) return;
+    // An even line width centred on a whole pixel row covers two rows exactly: crisp, and testable.
+    const lineWidth = 2 * Math.max(1, Math.round(devicePixelRatio));
+    const y = Math.round(pos);
+    ctx.save();
+    ctx.strokeStyle = colors.threshold;
+    ctx.lineWidth = lineWidth;
+    ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+    ctx.beginPath();
+    ctx.moveTo(left, y);
+    ctx.lineTo(left + width, y);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = colors.threshold;
+    ctx.font = colors.font.replace(/^(\d+)px/, (_m, px: string) => `${Number(px) * devicePixelRatio}px`);
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(thresholdLabel(threshold), left + width - 4 * devicePixelRatio, y - lineWidth);
+    ctx.restore();
+    marker.dataset.thresholdY = String(y);
+    marker.dataset.thresholdValue = formatNumber(threshold.value);
+    marker.dataset.thresholdColor = colors.threshold;
+  };
+}
