@@ -1,43 +1,26 @@
-// The demo's Prometheus: Debian's /usr/bin/prometheus on a free 127.0.0.1 port with its own data dir,
-// when it is installed (scripts/demo.sh installs it with apt when it can). Without it the demo runs
-// on, without plots: the simulator's analysis does not need it (demoMetricSource.ts).
-// TODO(demo-prometheus): feed it the gitops-hugo NGINX series (backfilled history + live samples) with
-// the scenario's generator / startScenarioPrometheus() once it lands, instead of this empty instance.
-import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { freePort } from './freePort';
-import { startManagedProcess } from './managedProcess';
+// The demo's Prometheus: the reference scenario's instance (test/scenario/startScenarioPrometheus.ts,
+// Debian's prometheus with the gitops-hugo NGINX series backfilled) on a free 127.0.0.1 port, when
+// prometheus and promtool are installed (scripts/demo.sh installs them with apt when it can).
+// Without them the demo runs on, without plots: the simulator's analysis does not need Prometheus
+// (demoMetricSource.ts).
+// TODO(demo-live-series): the backfilled series lie in the scenario's past (2025-06-01 10:00–12:00Z);
+// the demo's canary runs on the wall clock. Plots of the live canary need samples at "now": a small
+// exporter scraped every second, driven by the same canaryHealth() the simulator measures, or a
+// live mode of the scenario's generator.
+import { prometheusInstalled, startScenarioPrometheus } from '../../test/scenario/startScenarioPrometheus';
 
 export interface DemoPrometheus {
   readonly url: string;
   stop(): Promise<void>;
 }
 
-/** The prometheus binary on PATH, or undefined. */
-export function findPrometheus(): string | undefined {
-  try {
-    return execFileSync('sh', ['-c', 'command -v prometheus'], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
+/** Whether the demo can start Prometheus here. */
+export function canStartPrometheus(): boolean {
+  return prometheusInstalled();
 }
 
-export async function startDemoPrometheus(dir: string): Promise<DemoPrometheus | undefined> {
-  const binary = findPrometheus();
-  if (!binary) return undefined;
-  await mkdir(join(dir, 'data'), { recursive: true });
-  const config = join(dir, 'prometheus.yml');
-  await writeFile(config, 'global:\n  scrape_interval: 1s\nscrape_configs: []\n');
-  const port = await freePort();
-  const proc = startManagedProcess(binary, [
-    `--config.file=${config}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`,
-  ]);
-  try {
-    await proc.waitFor('Server is ready to receive web requests', 20_000);
-  } catch (e) {
-    await proc.stop();
-    throw e;
-  }
-  return { url: `http://127.0.0.1:${port}`, stop: () => proc.stop() };
+export async function startDemoPrometheus(): Promise<DemoPrometheus | undefined> {
+  if (!canStartPrometheus()) return undefined;
+  const prom = await startScenarioPrometheus();
+  return { url: prom.url, stop: () => prom.stop() };
 }

@@ -84,12 +84,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     let prometheusMissing: string | undefined;
     if (options.prometheus !== false) {
       log('starting Prometheus');
-      const prom = await startDemoPrometheus(join(stateDir, 'prometheus'));
+      const prom = await startDemoPrometheus();
       if (prom) {
         stops.push(() => prom.stop());
         prometheusUrl = prom.url;
       } else {
-        prometheusMissing = 'prometheus is not installed (apt-get install prometheus): the demo runs without analysis plots';
+        prometheusMissing = 'prometheus and promtool are not installed (apt-get install prometheus): the demo runs without analysis plots';
         log(prometheusMissing);
       }
     } else {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { at } from '../../../src/core/rollout/jsonFields';
-import { findPrometheus } from '../../../scripts/demo/demoPrometheus';
+import { canStartPrometheus } from '../../../scripts/demo/demoPrometheus';
 import { REPO_ROOT, startDemo, type RunningDemo } from '../../../scripts/demo/startDemo';
 
 const run = promisify(execFile);
@@ -94,7 +94,7 @@ describe('the demo (scripts/demo/startDemo.ts, without code-server)', function (
   });
 
   it('runs a Prometheus that answers when one is installed', async function () {
-    if (!findPrometheus()) this.skip();
+    if (!canStartPrometheus()) this.skip();
     assert.ok(demo.prometheusUrl, demo.prometheusMissing);
     const res = await fetch(`${demo.prometheusUrl}/-/ready`);
     assert.equal(res.status, 200);
@@ -104,7 +104,7 @@ describe('the demo (scripts/demo/startDemo.ts, without code-server)', function (
     const kubeconfig = join(workspace, 'kubeconfig-after-stop');
     await cp(demo.kubeconfigPath, kubeconfig);
     const before = await demoChildren();
-    if (findPrometheus()) assert.ok(before.length > 0, 'Prometheus should run as a child process');
+    if (canStartPrometheus()) assert.ok(before.length > 0, 'Prometheus should run as a child process');
     await demo.stop();
     stopped = true;
     assert.deepEqual(before.filter(isAlive), []);
