@@ -54,8 +54,11 @@ export class RolloutPanel implements vscode.Disposable {
   private readonly postedMessages: ToWebview[] = [];
   private readonly postedEmitter = new vscode.EventEmitter<ToWebview>();
   private readonly closedEmitter = new vscode.EventEmitter<void>();
+  private readonly readyEmitter = new vscode.EventEmitter<boolean>();
   /** Fires after each message posted to the page. */
   readonly onDidPost = this.postedEmitter.event;
+  /** Fires when the page says `ready` (true) and when it goes away with the hidden panel (false). */
+  readonly onDidChangeReady = this.readyEmitter.event;
   readonly onDidClose = this.closedEmitter.event;
 
   constructor(
@@ -83,6 +86,7 @@ export class RolloutPanel implements vscode.Disposable {
       }),
       this.postedEmitter,
       this.closedEmitter,
+      this.readyEmitter,
     );
     this.sessionChanged();
   }
@@ -139,6 +143,7 @@ export class RolloutPanel implements vscode.Disposable {
     this.ready = true;
     this.owed = true;
     this.postState();
+    this.readyEmitter.fire(true);
   }
 
   private async onAction(m: Message<'action'>): Promise<void> {
@@ -217,6 +222,7 @@ export class RolloutPanel implements vscode.Disposable {
       this.ready = false;
       this.owed = true;
       this.panel.webview.html = this.html();
+      this.readyEmitter.fire(false);
       return;
     }
     if (this.ready && this.owed) this.postState();

@@ -25,6 +25,8 @@ export interface PanelsApi {
   postedMessages(namespace: string, name: string): readonly ToWebview[];
   /** Fires after every message posted to any panel's page. */
   readonly onDidPost: vscode.Event<PanelPost>;
+  /** Fires when a panel's page says `ready`, or goes away with the hidden panel. */
+  readonly onDidChangeReady: vscode.Event<ObjectRef>;
   /** Fires when a panel was closed and disposed. */
   readonly onDidClose: vscode.Event<ObjectRef>;
   /** Handles `message` as if the panel's page had sent it: validated and guarded the same way. */
@@ -36,7 +38,9 @@ export class RolloutPanels implements vscode.Disposable, PanelsApi {
   private readonly panels = new Map<string, RolloutPanel>();
   private readonly postEmitter = new vscode.EventEmitter<PanelPost>();
   private readonly closeEmitter = new vscode.EventEmitter<ObjectRef>();
+  private readonly readyEmitter = new vscode.EventEmitter<ObjectRef>();
   readonly onDidPost = this.postEmitter.event;
+  readonly onDidChangeReady = this.readyEmitter.event;
   readonly onDidClose = this.closeEmitter.event;
 
   constructor(private readonly deps: RolloutPanelDeps) {}
@@ -53,8 +57,10 @@ export class RolloutPanels implements vscode.Disposable, PanelsApi {
     const panel = new RolloutPanel(this.deps, { namespace: ref.namespace, name: ref.name }, context);
     this.panels.set(key, panel);
     const posted = panel.onDidPost((message) => this.postEmitter.fire({ namespace: ref.namespace, name: ref.name, message }));
+    const ready = panel.onDidChangeReady(() => this.readyEmitter.fire({ namespace: ref.namespace, name: ref.name }));
     const closed = panel.onDidClose(() => {
       posted.dispose();
+      ready.dispose();
       closed.dispose();
       if (this.panels.get(key) === panel) this.panels.delete(key);
       this.closeEmitter.fire({ namespace: ref.namespace, name: ref.name });
@@ -95,6 +101,7 @@ export class RolloutPanels implements vscode.Disposable, PanelsApi {
     for (const p of [...this.panels.values()]) p.dispose();
     this.postEmitter.dispose();
     this.closeEmitter.dispose();
+    this.readyEmitter.dispose();
   }
 
   private find(namespace: string, name: string): RolloutPanel | undefined {

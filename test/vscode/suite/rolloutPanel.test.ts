@@ -1,0 +1,150 @@
+// The rollout panel against the API double (test/vscode/testCluster.ts): payments/gitops-hugo starts
+// Paused at step 1/8. What the page was sent is read through the extension's `panels` API (the last
+// posted state, and whether the page answered `ready`); actions from the page go through the same
+// confirmation as the tree's, answered by `actionPrompts`. The rollout is left at its first pause,
+// as rolloutsTree.test.ts (next in order) expects it.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { ArgoRolloutsApi } from '../../../src/extension';
+import type { PanelState } from '../../../src/shared/protocol';
+import type { RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
+import { control, openRolloutsView, requestCount, rowAt, rows, waitForTree, writesSince } from './clusterHelpers';
+import { fixture } from './helpers';
+
+const NS = 'payments';
+const NAME = 'gitops-hugo';
+const setSetting = (key: string, value: unknown): Thenable<void> =>
+  vscode.workspace.getConfiguration('argoRollouts').update(key, value, vscode.ConfigurationTarget.Global);
+
+function panelTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.label === `Rollout ${NAME}`);
+}
+
+async function openWatches(count: number): Promise<number> {
+  return Number((await control('GET', `/watches?count=${count}`))['count']);
+}
+
+describe('the rollout panel', () => {
+  let api: ArgoRolloutsApi;
+  let tree: RolloutsTreeProvider;
+  const confirmations: string[] = [];
+  let prompts: vscode.Disposable;
+
+  const state = (): PanelState | undefined => api.panels.stateOf(NS, NAME);
+  const states = (): number => api.panels.postedMessages(NS, NAME).filter((m) => m.type === 'state').length;
+  const current = (): number | undefined => state()?.timeline.find((s) => s.state === 'current')?.index;
+  /** Resolves once `ok` holds: checked now and after each post, ready change or close of a panel (no sleeps). */
+  const waitForPanel = (ok: () => boolean, what: string, timeoutMs = 20000): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const subs: vscode.Disposable[] = [];
+      const finish = (e?: Error): void => {
+        clearTimeout(timer);
+        for (const s of subs) s.dispose();
+        if (e) reject(e);
+        else resolve();
+      };
+      const check = (): void => {
+        if (ok()) finish();
+      };
+      const timer = setTimeout(() => finish(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last state: ${JSON.stringify(state()?.header)}`)), timeoutMs);
+      subs.push(api.panels.onDidPost(check), api.panels.onDidChangeReady(check), api.panels.onDidClose(check));
+      check();
+    });
+
+  before(async () => {
+    api = await openRolloutsView();
+    tree = api.rolloutsTree;
+    prompts = api.actionPrompts.use({
+      confirm: (message, detail) => {
+        confirmations.push([message, detail ?? ''].join(' ').trim());
+        return Promise.resolve(true);
+      },
+    });
+    await setSetting('namespaces', ['*']);
+    await waitForTree(tree, async () => (await rows(tree, (await rowAt(tree, 'test-cluster')).el)).some((r) => r.label === NS), 'the payments namespace');
+    await waitForTree(tree, async () => (await rowAt(tree, 'test-cluster', NS, NAME)).description === 'Paused · step 1/8 · 10%', 'the paused rollout');
+  });
+
+  after(async () => {
+    prompts.dispose();
+    api.panels.close(NS, NAME);
+    await setSetting('namespaces', []);
+    await vscode.commands.executeCommand('workbench.view.explorer');
+  });
+
+  it('opens from the rollout row once, and its page shows the rollout Paused at step 1/8 on its pause step', async () => {
+    const row = await rowAt(tree, 'test-cluster', NS, NAME);
+    await vscode.commands.executeCommand('argoRollouts.openPanel', row.el);
+    await waitForPanel(() => api.panels.webviewReady(NS, NAME) && state()?.header.status === 'Paused', 'the page to be ready and shown the paused rollout');
+    const s = state();
+    assert.equal(s?.header.context, 'test-cluster');
+    assert.equal(s?.header.step, '1/8');
+    assert.equal(s?.problem, undefined);
+    assert.equal(current(), 1);
+    assert.equal(s?.timeline[1]?.kind, 'pause');
+    assert.deepEqual(s?.timeline.map((t) => t.state).slice(0, 3), ['done', 'current', 'pending']);
+    assert.ok(s?.actions.some((a) => a.id === 'resume' && a.enabled), JSON.stringify(s?.actions));
+    // The page got its state after saying ready: the state is the last thing posted.
+    assert.equal(api.panels.postedMessages(NS, NAME).at(-1)?.type, 'state');
+
+    await vscode.commands.executeCommand('argoRollouts.openPanel', NS, NAME);
+    assert.equal(panelTabs().length, 1, 'opening it again reveals the same panel');
+  });
+
+  it('follows the cluster: a promote moves the panel to the next pause, step 3/8', async () => {
+    await control('POST', `/rollouts/${NS}/${NAME}/promote`);
+    await waitForPanel(() => state()?.header.step === '3/8' && state()?.header.status === 'Paused', 'the panel at the next pause');
+    assert.equal(current(), 3);
+    assert.deepEqual(state()?.timeline.slice(0, 4).map((t) => t.state), ['done', 'done', 'done', 'current']);
+  });
+
+  it('posts nothing while hidden, and shows the rollout as it is now when shown again', async () => {
+    // A file (not an untitled text, which would ask to be saved on close) opened over the panel hides it.
+    const doc = await vscode.workspace.openTextDocument(fixture('other/unrelated.yaml'));
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Active, preview: false });
+    await waitForPanel(() => !api.panels.webviewReady(NS, NAME), 'the hidden page to go away');
+    const postedBefore = states();
+    await control('POST', `/rollouts/${NS}/${NAME}/abort`);
+    await waitForTree(tree, async () => /^Degraded/.test((await rowAt(tree, 'test-cluster', NS, NAME)).description), 'the aborted row');
+    assert.equal(states(), postedBefore, 'no state was posted to the hidden panel');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await api.panels.open(NS, NAME);
+    await waitForPanel(() => api.panels.webviewReady(NS, NAME) && state()?.header.status === 'Degraded', 'the shown panel to show the aborted rollout');
+    assert.ok(state()?.actions.some((a) => a.id === 'retry' && a.enabled));
+  });
+
+  it('runs an action from the page only when the panel offers it enabled, after the same confirmation as the tree, and drops invalid messages', async () => {
+    const mark = await requestCount();
+    const asked = confirmations.length;
+    await api.panels.receive(NS, NAME, { type: 'action', action: 'promote' });
+    await api.panels.receive(NS, NAME, { type: 'action', action: 'retry; rm -rf /' });
+    await api.panels.receive(NS, NAME, { type: 'delete', what: 'everything' });
+    assert.equal(confirmations.length, asked, 'nothing was offered for confirmation');
+    assert.deepEqual(await writesSince(mark), []);
+
+    await api.panels.receive(NS, NAME, { type: 'action', action: 'retry' });
+    assert.equal(confirmations.at(-1), `Retry rollout "${NAME}" in namespace "${NS}" on context "test-cluster"? The aborted update starts again from the first step.`);
+    assert.ok((await writesSince(mark)).some((w) => w.startsWith(`PATCH /apis/argoproj.io/v1alpha1/namespaces/${NS}/rollouts/${NAME}`)));
+    await waitForPanel(() => state()?.header.status === 'Paused' && state()?.header.step === '1/8', 'the retried rollout back at its first pause');
+  });
+
+  it('answers a series request for a metric it does not know with an error for that key', async () => {
+    await api.panels.receive(NS, NAME, { type: 'requestSeries', key: 'no-such-run/no-such-metric', widthPx: 600 });
+    const answer = api.panels.postedMessages(NS, NAME).at(-1);
+    assert.equal(answer?.type, 'series');
+    assert.ok(answer?.type === 'series' && answer.series.status === 'error' && answer.series.key === 'no-such-run/no-such-metric', JSON.stringify(answer));
+  });
+
+  it('is disposed when its tab is closed, and its watch of the namespace ends', async () => {
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    assert.equal(await openWatches(5), 5, 'with the view hidden, the open panel still watches the five kinds of its namespace');
+    const tab = panelTabs()[0];
+    assert.ok(tab);
+    await vscode.window.tabGroups.close(tab);
+    await waitForPanel(() => !api.panels.isOpen(NS, NAME), 'the panel to be disposed');
+    assert.equal(api.panels.stateOf(NS, NAME), undefined);
+    assert.equal(await openWatches(0), 0);
+    await vscode.commands.executeCommand('workbench.view.extension.argoRollouts');
+    assert.equal((await rowAt(tree, 'test-cluster', NS, NAME)).description, 'Paused · step 1/8 · 10%');
+  });
+});
