@@ -13,6 +13,8 @@ import { registerClusterView } from './vscode/tree/registerClusterView';
 import type { PromptsHolder } from './vscode/actions/prompts';
 import { registerRolloutActions } from './vscode/actions/registerRolloutActions';
 import { registerLaunch } from './vscode/launch/registerLaunch';
+import type { PrometheusConnector } from './vscode/prometheus/prometheusConnector';
+import { registerPrometheus } from './vscode/prometheus/registerPrometheus';
 
 /** What the extension exports to other extensions and to its own tests. */
 export interface ArgoRolloutsApi {
@@ -24,6 +26,8 @@ export interface ArgoRolloutsApi {
   readonly contextStatusBar: ContextStatusBar;
   /** The dialogs of the rollout actions and the launch; the extension-host tests answer them with `use(...)`. */
   readonly actionPrompts: PromptsHolder;
+  /** Where Prometheus queries go for the current context: `target(templateAddress, signal?)` → client and where. */
+  readonly prometheus: PrometheusConnector;
 }
 
 export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
@@ -33,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
   const { controller, indexer } = registerLinting(context, log);
   const cluster = registerClusterView(context, log);
   const actions = registerRolloutActions(context, cluster.session, cluster.tree, log);
+  const prometheus = registerPrometheus(context, cluster.session, log);
   const launch = registerLaunch(context, { session: cluster.session, prompts: actions.prompts, controller, log, reveal: cluster.reveal });
   registerCommands(context, {
     lintWorkspace: lintWorkspace({ controller, indexer, log }),
@@ -41,10 +46,11 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
     ...cluster.commands,
     ...actions.commands,
     launchCanary: launch.launchCanary,
+    ...prometheus.commands,
   });
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   log.info(`activation: ${activationMs} ms`);
-  return { activationMs, rolloutsTree: cluster.tree, cluster: cluster.session, contextStatusBar: cluster.statusBar, actionPrompts: actions.prompts };
+  return { activationMs, rolloutsTree: cluster.tree, cluster: cluster.session, contextStatusBar: cluster.statusBar, actionPrompts: actions.prompts, prometheus: prometheus.connector };
 }
 
 export function deactivate(): void {

@@ -27,6 +27,8 @@ export const commandIds = {
   terminateExperiment: 'argoRollouts.terminateExperiment',
   retryExperiment: 'argoRollouts.retryExperiment',
   launchCanary: 'argoRollouts.launchCanary',
+  setPrometheusCredentials: 'argoRollouts.setPrometheusCredentials',
+  clearPrometheusCredentials: 'argoRollouts.clearPrometheusCredentials',
 } as const;
 
 export type CommandName = keyof typeof commandIds;
