@@ -13,6 +13,9 @@ import { registerClusterView } from './vscode/tree/registerClusterView';
 import type { PromptsHolder } from './vscode/actions/prompts';
 import { registerRolloutActions } from './vscode/actions/registerRolloutActions';
 import { registerLaunch } from './vscode/launch/registerLaunch';
+import { registerPanels } from './vscode/panel/registerPanels';
+import type { PanelsApi } from './vscode/panel/rolloutPanels';
+import { prometheusSeriesSource } from './vscode/panel/seriesSource';
 import type { PrometheusConnector } from './vscode/prometheus/prometheusConnector';
 import { registerPrometheus } from './vscode/prometheus/registerPrometheus';
 
@@ -26,6 +29,8 @@ export interface ArgoRolloutsApi {
   readonly contextStatusBar: ContextStatusBar;
   /** The dialogs of the rollout actions and the launch; the extension-host tests answer them with `use(...)`. */
   readonly actionPrompts: PromptsHolder;
+  /** The open rollout panels: what each last posted to its page and whether the page is ready. */
+  readonly panels: PanelsApi;
   /** Where Prometheus queries go for the current context: `target(templateAddress, signal?)` → client and where. */
   readonly prometheus: PrometheusConnector;
 }
@@ -38,6 +43,11 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
   const cluster = registerClusterView(context, log);
   const actions = registerRolloutActions(context, cluster.session, cluster.tree, log);
   const prometheus = registerPrometheus(context, cluster.session, log);
+  const panel = registerPanels(context, {
+    session: cluster.session, prompts: actions.prompts, actions: actions.commands, log,
+    locate: (kind, name, namespace, path) => controller.locate(kind, name, namespace, path),
+    series: prometheusSeriesSource((address, signal) => prometheus.connector.target(address, signal)),
+  });
   const launch = registerLaunch(context, { session: cluster.session, prompts: actions.prompts, controller, log, reveal: cluster.reveal });
   registerCommands(context, {
     lintWorkspace: lintWorkspace({ controller, indexer, log }),
@@ -46,11 +56,12 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
     ...cluster.commands,
     ...actions.commands,
     launchCanary: launch.launchCanary,
+    openPanel: panel.openPanel,
     ...prometheus.commands,
   });
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   log.info(`activation: ${activationMs} ms`);
-  return { activationMs, rolloutsTree: cluster.tree, cluster: cluster.session, contextStatusBar: cluster.statusBar, actionPrompts: actions.prompts, prometheus: prometheus.connector };
+  return { activationMs, rolloutsTree: cluster.tree, cluster: cluster.session, contextStatusBar: cluster.statusBar, actionPrompts: actions.prompts, panels: panel.panels, prometheus: prometheus.connector };
 }
 
 export function deactivate(): void {

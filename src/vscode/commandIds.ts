@@ -27,6 +27,7 @@ export const commandIds = {
   terminateExperiment: 'argoRollouts.terminateExperiment',
   retryExperiment: 'argoRollouts.retryExperiment',
   launchCanary: 'argoRollouts.launchCanary',
+  openPanel: 'argoRollouts.openPanel',
   setPrometheusCredentials: 'argoRollouts.setPrometheusCredentials',
   clearPrometheusCredentials: 'argoRollouts.clearPrometheusCredentials',
 } as const;
