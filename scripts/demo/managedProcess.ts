@@ -72,15 +72,27 @@ export function startManagedProcess(command: string, args: readonly string[], op
       });
     },
     async stop(graceMs = 5000) {
-      if (isDone()) return;
+      if (isDone() && !groupExists(pid)) return;
       signalGroup(pid, 'SIGTERM');
       const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
       // Children that outlive the leader (same group) get no grace: the leader is the one that waits for them.
       signalGroup(pid, 'SIGKILL');
+      // Killed members take a moment to be gone (init reaps them): "stopped" means the group is empty.
+      const deadline = Date.now() + 5000;
+      while (groupExists(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     },
   };
+}
+
+function groupExists(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
