@@ -18,6 +18,7 @@ import type { PanelsApi } from './vscode/panel/rolloutPanels';
 import { prometheusSeriesSource } from './vscode/panel/seriesSource';
 import type { PrometheusConnector } from './vscode/prometheus/prometheusConnector';
 import { registerPrometheus } from './vscode/prometheus/registerPrometheus';
+import { registerPreview } from './vscode/preview/registerPreview';
 
 /** What the extension exports to other extensions and to its own tests. */
 export interface ArgoRolloutsApi {
@@ -48,6 +49,11 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
     locate: (kind, name, namespace, path) => controller.locate(kind, name, namespace, path),
     series: prometheusSeriesSource((address, signal) => prometheus.connector.target(address, signal)),
   });
+  const preview = registerPreview(context, {
+    target: (address, signal) => prometheus.connector.target(address, signal),
+    templateUsers: (kind, name) => controller.usersOf(kind, name),
+    log,
+  });
   const launch = registerLaunch(context, { session: cluster.session, prompts: actions.prompts, controller, log, reveal: cluster.reveal });
   registerCommands(context, {
     lintWorkspace: lintWorkspace({ controller, indexer, log }),
@@ -57,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
     ...actions.commands,
     launchCanary: launch.launchCanary,
     openPanel: panel.openPanel,
+    previewQuery: preview.previewQuery,
     ...prometheus.commands,
   });
   const activationMs = Math.round((performance.now() - started) * 10) / 10;

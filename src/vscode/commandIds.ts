@@ -28,6 +28,7 @@ export const commandIds = {
   retryExperiment: 'argoRollouts.retryExperiment',
   launchCanary: 'argoRollouts.launchCanary',
   openPanel: 'argoRollouts.openPanel',
+  previewQuery: 'argoRollouts.previewQuery',
   setPrometheusCredentials: 'argoRollouts.setPrometheusCredentials',
   clearPrometheusCredentials: 'argoRollouts.clearPrometheusCredentials',
 } as const;

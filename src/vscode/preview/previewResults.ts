@@ -1,0 +1,45 @@
+// The last preview of each metric, shown by the CodeLens title and the hover until the query text
+// changes (a result for another query would mislead).
+import * as vscode from 'vscode';
+import type { SparkSample } from '../../core/preview/sparklineSvg';
+
+export interface PreviewResult {
+  /** The metric's query as written when the preview ran. */
+  readonly rawQuery: string;
+  readonly query: string;
+  readonly argsFrom: string;
+  readonly where: string;
+  /** Epoch ms of the evaluation. */
+  readonly at: number;
+  /** The verdict line, or the reason the query could not run. */
+  readonly line: string;
+  readonly phase: string;
+  /** Last 30 minutes of the first series, for the sparkline; empty when the range query failed. */
+  readonly samples: readonly SparkSample[];
+  readonly threshold?: number;
+  readonly rangeNote?: string;
+}
+
+export function previewKey(uri: vscode.Uri, templateName: string, metricName: string): string {
+  return `${uri.toString()}#${templateName}/${metricName}`;
+}
+
+export class PreviewResults implements vscode.Disposable {
+  private readonly results = new Map<string, PreviewResult>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  get(key: string, rawQuery: string): PreviewResult | undefined {
+    const r = this.results.get(key);
+    return r && r.rawQuery === rawQuery ? r : undefined;
+  }
+
+  set(key: string, result: PreviewResult): void {
+    this.results.set(key, result);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
