@@ -4,10 +4,10 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE(\.txt)?$/, /^dist\/extension\.js$/, /^dist\/kube\.js$/, /^dist\/webview\/webview\.js$/, /^media\/[\w./-]+\.(svg|png|css)$/, /^media\/walkthrough\/[\w-]+\.md$/];
+const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE(\.txt)?$/, /^dist\/extension\.js$/, /^dist\/kube\.js$/, /^dist\/webview\/webview\.(js|css)$/, /^CHANGELOG\.md$/, /^media\/[\w./-]+\.(svg|png|css)$/, /^media\/walkthrough\/[\w-]+\.md$/];
 // Bundles the extension loads at run time: the activation bundle, and the cluster layer it requires
 // lazily (by a computed path esbuild cannot see, so only this check notices if it is left out).
-const required = ['dist/extension.js', 'dist/kube.js', 'dist/webview/webview.js'];
+const required = ['dist/extension.js', 'dist/kube.js', 'dist/webview/webview.js', 'dist/webview/webview.css', 'CHANGELOG.md', 'media/icon.png'];
 const out = execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { encoding: 'utf8' });
 const files = out.split('\n').map((l) => l.trim()).filter(Boolean);
 const bad = files.filter((f) => !allowed.some((re) => re.test(f)));
