@@ -10,6 +10,9 @@ export interface Aligned {
 
 /** Union of the lines' ascending timestamps; each line's values at them, null where absent. Linear in the points. */
 export function alignSeries(lines: readonly Pick<SeriesLine, 't' | 'v'>[]): Aligned {
+  const first = lines[0];
+  // The common case: every line of a range query sampled at every step, so nothing to merge.
+  if (first && lines.every((l) => sameTimes(l.t, first.t))) return { xs: [...first.t], ys: lines.map((l) => [...l.v]) };
   const cursors = lines.map(() => 0);
   const xs: number[] = [];
   const ys: (number | null)[][] = lines.map(() => []);
@@ -32,4 +35,11 @@ export function alignSeries(lines: readonly Pick<SeriesLine, 't' | 'v'>[]): Alig
     });
   }
   return { xs, ys };
+}
+
+function sameTimes(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -1,5 +1,6 @@
-// What both charts share: a focusable, labelled container that sizes uPlot to its width
-// (ResizeObserver), rebuilds it in the new theme's colours, lets the keyboard move the cursor
+// What both charts share: a focusable, labelled container that builds uPlot once it comes near the
+// viewport (a panel of 10 runs × 3 metrics paints its first screen without building 30 charts),
+// sizes it to its width (ResizeObserver), rebuilds it in the new theme's colours, lets the keyboard move the cursor
 // (arrows, Home, End) and announces the value under it. Data updates go through uPlot's setData,
 // so a state message never rebuilds a chart.
 import uPlot from 'uplot';
@@ -24,6 +25,8 @@ export class ChartFrame {
   private cursorIdx = -1;
   private readonly live = el('div', { class: 'sr-only', 'aria-live': 'polite' });
   private readonly resize: ResizeObserver;
+  private readonly nearViewport: IntersectionObserver;
+  private seen = false;
   private readonly stopTheme: () => void;
   private lastWidth = 0;
   draws = 0;
@@ -40,6 +43,16 @@ export class ChartFrame {
     this.element.addEventListener('blur', () => this.plot?.setCursor({ left: -10, top: -10 }));
     this.resize = new ResizeObserver(() => this.fit());
     this.resize.observe(this.plotArea);
+    this.nearViewport = new IntersectionObserver(
+      (entries) => {
+        if (this.seen || !entries.some((e) => e.isIntersecting)) return;
+        this.seen = true;
+        this.nearViewport.disconnect();
+        if (!this.plot) this.rebuild();
+      },
+      { rootMargin: '400px 0px' },
+    );
+    this.nearViewport.observe(this.element);
     this.stopTheme = onThemeChange(() => this.rebuild());
   }
 
@@ -58,7 +71,7 @@ export class ChartFrame {
     this.plot = undefined;
     const width = this.plotArea.clientWidth;
     // A chart in a closed section has no width yet: it is built when the ResizeObserver sees one.
-    if (width === 0) return;
+    if (width === 0 || !this.seen) return;
     const colors = readThemeColors(this.element);
     const options = this.spec.options(colors);
     const draw = [...(options.hooks?.draw ?? []), (): void => this.drawn()];
@@ -69,6 +82,7 @@ export class ChartFrame {
 
   destroy(): void {
     this.resize.disconnect();
+    this.nearViewport.disconnect();
     this.stopTheme();
     this.plot?.destroy();
     this.plot = undefined;

@@ -14,6 +14,10 @@ describe('Aligning series on one time axis', () => {
     });
   });
 
+  it('keeps lines sampled at the same times as they are', () => {
+    assert.deepEqual(alignSeries([{ t: [0, 5], v: [1, null] }, { t: [0, 5], v: [2, 3] }]), { xs: [0, 5], ys: [[1, null], [2, 3]] });
+  });
+
   it('returns empty columns for no lines or empty lines', () => {
     assert.deepEqual(alignSeries([]), { xs: [], ys: [] });
     assert.deepEqual(alignSeries([{ t: [], v: [] }]), { xs: [], ys: [[]] });

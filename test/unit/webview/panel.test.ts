@@ -9,6 +9,7 @@ import { PROTOCOL_VERSION, type PanelState } from '../../../src/shared/protocol'
 import { canvasColours, canvasWidth, paintedPixels, rowColours } from './canvasPixels';
 import { ABORTED_EXPLANATION, ABORTED_KEY, abortedCanary } from './fixtures/abortedCanary';
 import { PAUSED_AS_OF, pausedCanary, SUCCESS_RATE_KEY } from './fixtures/pausedCanary';
+import { manyRuns } from './fixtures/manyRuns';
 import { canaryAndStable, manyPoints, seriesError } from './fixtures/series';
 import { themeVariables, type Theme } from './fixtures/themeVariables';
 import { buildWebviewBundle, launchChromium, openWebview, type OpenOptions, type WebviewBundle, type WebviewPage } from './webviewPage';
@@ -279,6 +280,17 @@ describe('Rollout panel webview', function () {
     await w.send({ type: 'series', series: canaryAndStable(SUCCESS_RATE_KEY) });
     await w.page.waitForFunction((sel) => Number(webviewTestHost.attr(sel, 'data-draws') ?? 0) > 0, `${metric(SUCCESS_RATE_KEY)} .series-chart .chart`);
     await w.page.screenshot({ path: path.join(ARTIFACTS, 'paused-light.png'), fullPage: true });
+  });
+
+  it('draws the charts of a long panel as they are scrolled into view', async () => {
+    const w = await open();
+    await w.send(state(manyRuns(10, 3)));
+    await w.page.waitForFunction(() => webviewTestHost.count('.runs > details:first-child .measurement-chart .chart[data-draws]') === 3);
+    const lastChart = w.page.locator('.runs > details:last-child article.metric:last-child .measurement-chart .chart');
+    assert.equal(await lastChart.getAttribute('data-draws'), null, 'not drawn while far below the viewport');
+    await lastChart.scrollIntoViewIfNeeded();
+    await w.page.waitForFunction(() => webviewTestHost.count('.runs > details:last-child article.metric:last-child .measurement-chart .chart[data-draws]') === 1);
+    assert.ok((await paintedPixels(lastChart.locator('canvas'))) > 1000);
   });
 
   it('draws 5 series of 10,000 points each, and draws them again when the next answer for the same metric arrives', async () => {

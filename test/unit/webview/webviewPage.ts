@@ -69,7 +69,9 @@ body.vscode-light { ${cssDeclarations('light')} }
   window.webviewTestHost = {
     posted: [],
     violations: [],
-    deliver: (m) => window.postMessage(m, '*'),
+    sentAt: 0,
+    deliver: (m) => { window.webviewTestHost.sentAt = performance.now(); window.postMessage(m, '*'); },
+    count: (sel) => document.querySelectorAll(sel).length,
     setTheme: (t) => { document.body.className = 'vscode-' + t; },
     attr: (sel, name) => document.querySelector(sel)?.getAttribute(name) ?? null,
     text: (sel) => document.querySelector(sel)?.textContent ?? null,
@@ -92,6 +94,9 @@ interface TestHost {
   violations: string[];
   /** Delivers a message as VS Code does: a `message` event on the window. */
   deliver(message: unknown): void;
+  /** performance.now() of the last deliver, for the benchmark's in-page timings. */
+  sentAt: number;
+  count(selector: string): number;
   /** Switches the body class, as VS Code does on a theme change. */
   setTheme(theme: Theme): void;
   /** Probes for the tests (the Node tsconfig has no DOM types for functions run in the page). */
