@@ -17,6 +17,11 @@ const NODE24 = path.join(ROOT, '.cache', 'node24', 'node_modules', 'node', 'node
 const CODE_SERVER = path.join(ROOT, '.cache', `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.VSCODE_TESTS_TIMEOUT_MS || 180000);
+// Headless Chromium that keeps every request on loopback.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
 
 // Workbench chatter that says nothing about our tests (shown with VSCODE_TESTS_VERBOSE=1).
 const NOISE = /^(?:Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|\[(?:AgentHost|AgentHost:remote|AccountPolicyGate|ChatModelSelection|Service Worker|reconnection-grace-time)\]|Creating a socket \()/;
@@ -65,12 +70,14 @@ const USER_SETTINGS = {
   'workbench.tips.enabled': false,
 };
 
-function startCodeServer(port, folder, dataDir) {
+/** `options.settings` are merged over USER_SETTINGS, `options.env` over this process's environment (the e2e run's KUBECONFIG). */
+function startCodeServer(port, folder, dataDir, options = {}) {
+  const extraSettings = options.settings || {};
   // An empty config file: ~/.config/code-server/config.yaml could switch password auth on.
   const config = path.join(dataDir, 'config.yaml');
   fs.writeFileSync(config, '');
   fs.mkdirSync(path.join(dataDir, 'user-data', 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dataDir, 'user-data', 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(dataDir, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...extraSettings }, null, 2));
   const args = [
     CODE_SERVER,
     '--bind-addr', `127.0.0.1:${port}`,
@@ -84,7 +91,7 @@ function startCodeServer(port, folder, dataDir) {
     folder,
   ];
   // Node 24 first on PATH: code-server 4.139 needs it, and its extension host inherits it.
-  const env = { ...process.env, EXTENSIONS_GALLERY: '{}', PATH: `${path.dirname(NODE24)}:${process.env.PATH}` };
+  const env = { ...process.env, ...options.env, EXTENSIONS_GALLERY: '{}', PATH: `${path.dirname(NODE24)}:${process.env.PATH}` };
   // Its own process group, so that the server and every child (extension host, watchers) end together.
   const child = spawn(NODE24, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const ready = new Promise((resolve, reject) => {
@@ -141,14 +148,7 @@ async function main() {
     await server.ready;
     log(`code-server ${CODE_SERVER_VERSION} listening on 127.0.0.1:${port} after ${Date.now() - started} ms`);
     const { chromium } = require('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      ],
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     const page = await browser.newPage();
     let settle;
     const exited = new Promise((resolve) => (settle = resolve));
@@ -181,10 +181,15 @@ async function main() {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    log(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    process.exit(2);
-  },
-);
+// The end-to-end tests (test/e2e/workbench.ts) start code-server and Chromium with the same pieces.
+module.exports = { NODE24, CODE_SERVER, CODE_SERVER_VERSION, CHROMIUM, CHROMIUM_ARGS, freePort, startCodeServer, killGroup };
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      log(e instanceof Error ? (e.stack ?? e.message) : String(e));
+      process.exit(2);
+    },
+  );
+}
