@@ -38,7 +38,8 @@ describe('The scenario Prometheus', function () {
 
   it('runs as a CLI that prints the URL first and stops on SIGTERM', async () => {
     const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['test/scenario/startPrometheus.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // 'close': the process has exited and its stdout/stderr are fully read.
+    const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const lines = readline.createInterface({ input: child.stdout });
@@ -48,9 +49,9 @@ describe('The scenario Prometheus', function () {
     });
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal(await ready(url), 200);
-    assert.match(stderr, /abort at 2025-06-01T11:03:00.000Z/);
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
+    assert.match(stderr, /abort at 2025-06-01T11:03:00.000Z/);
     assert.equal(await ready(url), 0, 'the server stopped with the CLI');
   });
 });
