@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine of this kind: installs what the tests need (npm packages,
 # Chromium, Node 24 and code-server for a real VS Code), type-checks, lints, builds, packages,
-# then runs the unit tests (mocha) and the extension-host tests in a real VS Code.
+# then runs the unit tests (mocha), the extension-host tests in a real VS Code, and the end-to-end
+# tests that drive the workbench UI with the packaged .vsix installed.
 # Ends with one line "total: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,9 +35,13 @@ SUMMARY_LABEL=unit npx mocha 2>&1 | tee -a "$results" || status=1
 step "extension-host tests in a real VS Code"
 npm run --silent test:vscode 2>&1 | tee -a "$results" || status=1
 
-# Each suite ends with "<suite>: N passed, N failed"; both must have reported.
-read -r passed failed suites < <(awk '/^(unit|vscode): [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4; n++ } END { print p+0, f+0, n+0 }' "$results")
-if [ "$suites" -ne 2 ]; then
+step "end-to-end tests through the workbench UI, from the installed .vsix"
+# The .vsix was built by "build and package" above (npm run test:e2e builds it itself).
+SUMMARY_LABEL=e2e npx mocha --config test/e2e/mocharc.json 2>&1 | tee -a "$results" || status=1
+
+# Each suite ends with "<suite>: N passed, N failed"; all three must have reported.
+read -r passed failed suites < <(awk '/^(unit|vscode|e2e): [0-9]+ passed, [0-9]+ failed/ { p += $2; f += $4; n++ } END { print p+0, f+0, n+0 }' "$results")
+if [ "$suites" -ne 3 ]; then
   echo "a test suite did not report its summary line" >&2
   status=1
 fi
