@@ -25,6 +25,7 @@ export class Panel {
   private readonly timeline = new TimelineView();
   private readonly analysis: AnalysisView;
   private hasData = false;
+  private lastAsOf = 0;
 
   constructor(root: HTMLElement, callbacks: PanelCallbacks) {
     this.actions = new ActionsView((id) => callbacks.action(id));
@@ -59,6 +60,4 @@ export class Panel {
   showSeries(series: SeriesView): void {
     this.analysis.showSeries(series);
   }
-
-  private lastAsOf = 0;
 }

@@ -117,7 +117,8 @@ describe('Rollout panel webview', function () {
     await w.send(state(pausedCanary()));
     await w.page.locator('vscode-button[data-action="promote"]').click();
     const retry = w.page.locator('vscode-button[data-action="retry"]');
-    assert.equal(await retry.getAttribute('title'), 'Only an aborted rollout can be retried.');
+    assert.equal(await retry.locator('xpath=..').getAttribute('title'), 'Only an aborted rollout can be retried.');
+    await retry.locator('xpath=..').hover();
     assert.notEqual(await retry.getAttribute('disabled'), null);
     await retry.dispatchEvent('click');
     await w.page.locator('vscode-button[data-action="abort"]').focus();
@@ -127,6 +128,13 @@ describe('Rollout panel webview', function () {
       { type: 'action', action: 'promote' },
       { type: 'action', action: 'abort' },
     ]);
+  });
+
+  it('asks the host to open the template behind a metric', async () => {
+    const w = await open();
+    await w.send(state(pausedCanary()));
+    await w.page.locator(`${metric(SUCCESS_RATE_KEY)} vscode-button.open-template`).click();
+    assert.deepEqual((await w.posted()).filter((m) => (m as { type?: string }).type === 'openTemplate'), [{ type: 'openTemplate', key: SUCCESS_RATE_KEY }]);
   });
 
   it('draws the measurements in phase colours with the threshold as a line in the threshold colour', async () => {
@@ -249,6 +257,19 @@ describe('Rollout panel webview', function () {
     await w.page.keyboard.press('ArrowLeft');
     assert.equal(await chart.locator('[aria-live="polite"]').textContent(), '12:03:00: 0.975, Successful');
     assert.equal(await chart.locator('.u-legend .u-series').nth(1).locator('.u-value').textContent(), '0.975');
+  });
+
+  it('shows the values under the mouse in the chart legend', async () => {
+    const w = await open();
+    await w.send(state(abortedCanary()));
+    const chart = w.page.locator(`${metric(ABORTED_KEY)} .measurement-chart .chart`);
+    await w.page.waitForFunction((sel) => Number(webviewTestHost.attr(sel, 'data-draws') ?? 0) > 0, `${metric(ABORTED_KEY)} .measurement-chart .chart`);
+    const over = chart.locator('.u-over');
+    const box = await over.boundingBox();
+    assert.ok(box);
+    await w.page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+    assert.equal(await chart.locator('.u-legend .u-series').nth(0).locator('.u-value').textContent(), '12:03:30');
+    assert.equal(await chart.locator('.u-legend .u-series').nth(1).locator('.u-value').textContent(), '0.71');
   });
 
   it('redraws the charts in the new theme colours when VS Code switches theme, and saves screenshots of both', async () => {
