@@ -2,16 +2,19 @@
 // code-server): the test cluster seeded by the canary simulator — `default/gitops-hugo` Healthy and
 // `payments/gitops-hugo` Paused at its first pause — plus a kubeconfig context `unreachable` whose
 // server refuses connections. The tests in the extension host cannot reach the simulator's objects, so
-// a small HTTP control server on 127.0.0.1 lets them promote/abort and read the open watch count and
-// the requests clients sent.
+// a small HTTP control server on 127.0.0.1 lets them promote/abort, seed a scenario of their own, read
+// objects, deny verbs (403), and read the open watch count and the requests clients sent. Two more
+// contexts: `expired-token` (the test cluster with a wrong token: 401) and `no-argo` (an API server
+// without the argoproj.io group: the CRDs are not installed).
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { SimClock } from '../cluster/simulator/simClock';
-import { gitopsHugoMetrics, seedGitopsHugo } from '../cluster/simulator/seedGitopsHugo';
+import { gitopsHugoMetrics, gitopsHugoRollout, seedGitopsHugo } from '../cluster/simulator/seedGitopsHugo';
+import { isJsonObject } from '../cluster/jsonValue';
 import { startTestCluster } from '../cluster/startTestCluster';
 
 export interface VsCodeTestCluster {
@@ -38,6 +41,8 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
     contexts: [{ name: 'unreachable', context: { cluster: 'unreachable', user: 'nobody', namespace: 'default' } }],
   }));
 
+  const brokenContexts = await startBrokenContexts(cluster.url, cluster.caPem, join(dirname(cluster.kubeconfigPath), 'broken-kubeconfig'));
+
   const rolloutAction = (ns: string, name: string, action: string): void => {
     const ref = { resource: 'rollouts', namespace: ns, name };
     if (action === 'promote') cluster.store.patchStatus(ref, { pauseConditions: null });
@@ -52,16 +57,58 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const url = new URL(req.url ?? '/', 'http://control');
+      // Before the action route, which would take `copy` for an action name.
+      const copy = /^\/rollouts\/([^/]+)\/([^/]+)\/copy$/.exec(url.pathname);
+      if (req.method === 'POST' && copy) {
+        // A second rollout in the same namespace (the pin order needs two): the seeded one under another name and app label.
+        const namespace = decodeURIComponent(copy[1] ?? '');
+        const name = url.searchParams.get('as') ?? '';
+        const rollout = gitopsHugoRollout(namespace, 'ghcr.io/example/gitops-hugo:1.0.0');
+        rollout.metadata = { name, namespace, labels: { app: name } };
+        const spec = rollout.spec;
+        if (isJsonObject(spec)) {
+          spec.selector = { matchLabels: { app: name } };
+          if (isJsonObject(spec.template)) spec.template.metadata = { labels: { app: name } };
+        }
+        cluster.store.create('rollouts', rollout);
+        healthy.simulator.settle();
+        return reply(res, 200, { ok: true });
+      }
       const action = /^\/rollouts\/([^/]+)\/([^/]+)\/(\w+)$/.exec(url.pathname);
       if (req.method === 'POST' && action) {
         rolloutAction(decodeURIComponent(action[1] ?? ''), decodeURIComponent(action[2] ?? ''), action[3] ?? '');
         return reply(res, 200, { ok: true });
       }
       if (req.method === 'GET' && url.pathname === '/requests') {
-        // What clients sent since the `since`-th request (method, path with query, content type): tests assert nothing was written.
+        // What clients sent since the `since`-th request (method, path with query, content type; the
+        // body too with bodies=1): tests assert nothing was written, or exactly what was.
         const since = Number(url.searchParams.get('since') ?? '0');
-        const sent = cluster.requests.slice(since).map((r) => ({ method: r.method, path: r.path, contentType: r.contentType }));
+        const bodies = url.searchParams.get('bodies') === '1';
+        const sent = cluster.requests.slice(since).map((r) => ({ method: r.method, path: r.path, contentType: r.contentType, ...(bodies ? { body: r.body } : {}) }));
         return reply(res, 200, { count: cluster.requests.length, requests: sent });
+      }
+      const seed = /^\/seed\/([^/]+)$/.exec(url.pathname);
+      if (req.method === 'POST' && seed) {
+        // A gitops-hugo of its own in a namespace of its own: suites that change revisions leave the seeded two alone.
+        const namespace = decodeURIComponent(seed[1] ?? '');
+        if (cluster.store.get({ resource: 'rollouts', namespace, name: 'gitops-hugo' })) return reply(res, 409, { error: `${namespace}/gitops-hugo exists` });
+        seedGitopsHugo(cluster.store, clock, metrics, { namespace, simulator: healthy.simulator });
+        return reply(res, 200, { ok: true });
+      }
+      const object = /^\/objects\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+      if (req.method === 'GET' && object) {
+        const found = cluster.store.get({ resource: decodeURIComponent(object[1] ?? ''), namespace: decodeURIComponent(object[2] ?? ''), name: decodeURIComponent(object[3] ?? '') });
+        return found ? reply(res, 200, found) : reply(res, 404, { error: 'not found' });
+      }
+      if (req.method === 'POST' && url.pathname === '/faults/deny') {
+        // RBAC as a user would meet it: 403 on the verb, and SelfSubjectAccessReviews answering allowed: false.
+        const namespace = url.searchParams.get('namespace');
+        cluster.faults.deny({ verb: url.searchParams.get('verb') ?? '*', resource: url.searchParams.get('resource') ?? '*', ...(namespace ? { namespace } : {}) });
+        return reply(res, 200, { ok: true });
+      }
+      if (req.method === 'POST' && url.pathname === '/faults/clear') {
+        cluster.faults.clear();
+        return reply(res, 200, { ok: true });
       }
       if (req.method === 'GET' && url.pathname === '/watches') {
         // Waits (bounded) until the server holds exactly `count` watches: closing is asynchronous.
@@ -81,11 +128,12 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
 
   return {
     env: {
-      KUBECONFIG: `${cluster.kubeconfigPath}:${unreachable}`,
+      KUBECONFIG: `${cluster.kubeconfigPath}:${unreachable}:${brokenContexts.kubeconfigPath}`,
       ARGO_ROLLOUTS_TEST_CONTROL: `http://127.0.0.1:${port}`,
     },
     async stop(): Promise<void> {
       healthy.simulator.stop();
+      await brokenContexts.stop();
       control.closeAllConnections();
       control.close();
       await cluster.stop();
@@ -105,4 +153,50 @@ async function closedPort(): Promise<number> {
   const port = (s.address() as AddressInfo).port;
   await new Promise((r) => s.close(r));
   return port;
+}
+
+/**
+ * `expired-token`: the test cluster with a token it does not know (every request is 401).
+ * `no-argo`: a plain-HTTP API server whose discovery has no argoproj.io group: Argo paths answer
+ * the 404 Status a real API server gives for an unknown resource type, core and apps lists are
+ * empty, watches stay open and silent.
+ */
+async function startBrokenContexts(testClusterUrl: string, caPem: string, kubeconfigPath: string): Promise<{ kubeconfigPath: string; stop(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://no-argo');
+    if (url.pathname === '/version') return reply(res, 200, { major: '1', minor: '31', gitVersion: 'v1.31.0' });
+    if (url.pathname === '/apis') return reply(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [] });
+    if (url.pathname.startsWith('/apis/argoproj.io')) {
+      return reply(res, 404, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 });
+    }
+    if (url.searchParams.get('watch') === '1' || url.searchParams.get('watch') === 'true') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return;
+    }
+    if (url.pathname === '/api/v1/namespaces') return reply(res, 200, { kind: 'NamespaceList', apiVersion: 'v1', metadata: { resourceVersion: '1' }, items: [{ metadata: { name: 'default' } }] });
+    reply(res, 200, { kind: 'List', apiVersion: 'v1', metadata: { resourceVersion: '1' }, items: [] });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const noArgo = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await writeFile(kubeconfigPath, stringify({
+    apiVersion: 'v1', kind: 'Config',
+    clusters: [
+      { name: 'expired-token', cluster: { server: testClusterUrl, 'certificate-authority-data': Buffer.from(caPem).toString('base64') } },
+      // client-node refuses plain HTTP unless TLS verification is off, as kubectl's users must say too.
+      { name: 'no-argo', cluster: { server: noArgo, 'insecure-skip-tls-verify': true } },
+    ],
+    users: [{ name: 'expired', user: { token: 'expired-token' } }, { name: 'plain', user: { token: 'plain' } }],
+    contexts: [
+      { name: 'expired-token', context: { cluster: 'expired-token', user: 'expired', namespace: 'default' } },
+      { name: 'no-argo', context: { cluster: 'no-argo', user: 'plain', namespace: 'default' } },
+    ],
+  }));
+  return {
+    kubeconfigPath,
+    stop: async (): Promise<void> => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
+  };
 }
