@@ -101,7 +101,11 @@ async function showLive(deps: OpenTemplateDeps, namespace: string, r: TemplateRe
   const where = r.clusterScope ? 'cluster' : namespace;
   const uri = vscode.Uri.from({ scheme: LIVE_TEMPLATE_SCHEME, path: `/${where}/${kindOf(r)}/${r.name}.yaml` });
   deps.documents.set(uri, text);
-  const line = text.split('\n').findIndex((l) => new RegExp(`^\\s*-?\\s*name:\\s*["']?${escapeRegExp(metric)}["']?\\s*$`).test(l));
+  // The metric's `- name:` line under spec.metrics (metadata.name often has the same text).
+  const lines = text.split('\n');
+  const metrics = lines.findIndex((l) => /^\s*metrics:\s*$/.test(l));
+  const named = new RegExp(`^\\s*-?\\s*name:\\s*["']?${escapeRegExp(metric)}["']?\\s*$`);
+  const line = lines.findIndex((l, i) => i > metrics && named.test(l));
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true, ...(line >= 0 ? { selection: new vscode.Range(line, 0, line, 0) } : {}) });
   return true;

@@ -135,6 +135,43 @@ describe('the rollout panel', () => {
     assert.ok(answer?.type === 'series' && answer.series.status === 'error' && answer.series.key === 'no-such-run/no-such-metric', JSON.stringify(answer));
   });
 
+  it('opens the AnalysisTemplate that defines a metric from the cluster, read-only, at the metric, when the workspace has none', async () => {
+    // The rollout names `latency` first, then `success-rate`: the metric picks the second.
+    await api.panels.receive(NS, NAME, { type: 'openTemplate', key: `${NAME}-abc-1-2/success-rate` });
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.scheme, 'argo-rollouts-template');
+    assert.equal(editor.document.uri.path, `/${NS}/AnalysisTemplate/success-rate.yaml`);
+    assert.equal(editor.document.languageId, 'yaml');
+    assert.equal(editor.document.lineAt(editor.selection.active.line).text.trim(), '- name: success-rate');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('puts "Open panel" above the kind line of a Rollout document only when that rollout is live, and the lens opens its panel', async () => {
+    const text = [
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: Rollout',
+      'metadata:',
+      `  name: ${NAME}`,
+      `  namespace: ${NS}`,
+      '---',
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: Rollout',
+      'metadata:',
+      '  name: not-in-the-cluster',
+      `  namespace: ${NS}`,
+      '',
+    ].join('\n');
+    // Never shown, so never asks to be saved.
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).filter((l) => l.command?.title === 'Open panel');
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.command, l.command?.arguments]), [[1, 'argoRollouts.openPanel', [NS, NAME]]]);
+    const lens = lenses[0]?.command;
+    assert.ok(lens);
+    await vscode.commands.executeCommand(lens.command, ...(lens.arguments ?? []));
+    assert.equal(panelTabs().length, 1);
+    await waitForPanel(() => api.panels.webviewReady(NS, NAME), 'the revealed panel');
+  });
+
   it('is disposed when its tab is closed, and its watch of the namespace ends', async () => {
     await vscode.commands.executeCommand('workbench.view.explorer');
     assert.equal(await openWatches(5), 5, 'with the view hidden, the open panel still watches the five kinds of its namespace');
