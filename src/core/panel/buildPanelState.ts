@@ -7,6 +7,10 @@ import { rolloutInfo, type RelatedObjects, type RolloutInfo } from '../rollout/r
 import { analysisRunView, ownedRuns } from './analysisRunViews';
 import { disabledActions, panelActions } from './panelActions';
 import { timelineSteps } from './timelineSteps';
+import { STEP_INDEX_LABEL } from './runOrigin';
+import { atoi } from '../rollout/jsonFields';
+import { revisionOf } from '../rollout/objectMeta';
+import { at, stringAt } from '../untrustedJson';
 
 export interface PanelInput {
   readonly context: string;
@@ -21,6 +25,8 @@ export interface PanelInput {
   readonly readOnly: boolean;
   /** E.g. the cluster is unreachable: shown above the data, which is kept. */
   readonly problem?: string;
+  /** The step index the caller last saw before the rollout aborted (Argo resets it to 0 on abort). */
+  readonly lastStepBeforeAbort?: number;
 }
 
 const PHASES: readonly string[] = ['Healthy', 'Progressing', 'Paused', 'Degraded'];
@@ -61,6 +67,20 @@ function header(input: PanelInput, info: RolloutInfo): PanelHeader {
   };
 }
 
+/**
+ * Where an aborted rollout stopped: a failed or errored step run names its step (`step-index` label);
+ * otherwise (background analysis, a manual abort) the index the caller saw before the abort.
+ */
+function abortStep(input: PanelInput, uid: string): number | undefined {
+  if (at(input.rollout, 'status', 'abort') !== true) return undefined;
+  const revision = revisionOf(input.rollout);
+  const failedStepRun = ownedRuns(uid, input.related.analysisRuns)
+    .filter((r) => revisionOf(r) === revision && ['Failed', 'Error'].includes(stringAt(r, 'status', 'phase') ?? ''))
+    .map((r) => atoi(at(r, 'metadata', 'labels', STEP_INDEX_LABEL)))
+    .find((i) => i !== undefined);
+  return failedStepRun ?? input.lastStepBeforeAbort;
+}
+
 export function buildPanelState(input: PanelInput): PanelState {
   if (input.rollout === undefined) {
     const problem = input.problem ?? goneProblem(input);
@@ -73,7 +93,7 @@ export function buildPanelState(input: PanelInput): PanelState {
   return {
     header: header(input, info),
     actions: panelActions(state, input.readOnly),
-    timeline: timelineSteps(input.rollout),
+    timeline: timelineSteps(input.rollout, abortStep(input, info.uid)),
     analysisRuns: ownedRuns(info.uid, input.related.analysisRuns).map((run) => analysisRunView(run, info.name)),
     ...(input.problem !== undefined ? { problem: input.problem } : {}),
     asOf: input.now,

@@ -99,14 +99,20 @@ function stateOf(i: number, current: number | undefined, allDone: boolean): Step
  * Blue-green rollouts have no steps (their progress is the preview/active switch the header shows),
  * so their timeline is empty, as is that of a rollout with no canary steps.
  */
-export function timelineSteps(rollout: unknown): TimelineStep[] {
+/**
+ * `abortedAtStep`: where an aborted rollout was when it aborted. Argo resets `currentStepIndex` to 0
+ * on abort, so the status alone cannot say; the caller knows it from the failed step run's
+ * `step-index` or from the index it saw before the abort. Unknown → no step is marked (marking step 1
+ * would be wrong) and the header's abort message speaks for itself.
+ */
+export function timelineSteps(rollout: unknown, abortedAtStep?: number): TimelineStep[] {
   const steps = canarySteps(rollout);
-  const index = optInt(at(rollout, 'status', 'currentStepIndex'));
+  const aborted = at(rollout, 'status', 'abort') === true;
+  const index = aborted ? abortedAtStep : optInt(at(rollout, 'status', 'currentStepIndex'));
   // Fully promoted (stable = desired hash, both known) or past the last step: nothing left to do.
   // An unset index on a rollout not yet promoted means the controller has not started: all pending.
   const stable = stringAt(rollout, 'status', 'stableRS') ?? '';
-  const allDone = (stable !== '' && isFullyPromoted(rollout)) || (index !== undefined && index >= steps.length);
-  const aborted = at(rollout, 'status', 'abort') === true;
+  const allDone = !aborted && ((stable !== '' && isFullyPromoted(rollout)) || (index !== undefined && index >= steps.length));
   const startsAt = analysisStartingStep(rollout);
   return steps.map((step, i): TimelineStep => {
     const kind = stepKind(step);

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { ObjectRef } from '../../core/actions/kubeRequest';
 import { buildPanelState, type PanelInput } from '../../core/panel/buildPanelState';
+import { at } from '../../core/untrustedJson';
 import { planSeries } from '../../core/panel/planSeries';
 import type { RelatedObjects } from '../../core/rollout/experimentInfo';
 import type { RolloutStore } from '../../kube/rolloutStore';
@@ -51,6 +52,7 @@ export class RolloutPanel implements vscode.Disposable {
   private lastState: PanelState | undefined;
   /** The rollout as last seen, shown (under a problem) when the cluster is gone or switched. */
   private lastSeen: { rollout: unknown; related: RelatedObjects } | undefined;
+  private stepBeforeAbort: number | undefined;
   private readonly postedMessages: ToWebview[] = [];
   private readonly postedEmitter = new vscode.EventEmitter<ToWebview>();
   private readonly closedEmitter = new vscode.EventEmitter<void>();
@@ -198,15 +200,30 @@ export class RolloutPanel implements vscode.Disposable {
   private holdStore(store: RolloutStore): void {
     const { namespace } = this.ref;
     this.watchedStore = store;
+    this.noteStep(store);
     this.storeHolds = [
       store.watchNamespace(namespace),
       store.onChange((c) => {
-        if (c.namespace === namespace) this.schedule();
+        if (c.namespace !== namespace) return;
+        this.noteStep(store);
+        this.schedule();
       }),
       store.onError((e) => {
         if (e.namespace === namespace) this.schedule();
       }),
     ];
+  }
+
+  /**
+   * Remembers the step while the rollout is not aborted, even while the panel is hidden: Argo resets
+   * `currentStepIndex` to 0 when it aborts, so this is the only way to show where a background
+   * analysis stopped the canary.
+   */
+  private noteStep(store: RolloutStore): void {
+    const rollout = store.rollout(this.ref.namespace, this.ref.name)?.rollout;
+    if (at(rollout, 'status', 'abort') === true) return;
+    const index = at(rollout, 'status', 'currentStepIndex');
+    this.stepBeforeAbort = typeof index === 'number' ? index : undefined;
   }
 
   private releaseStore(): void {
@@ -280,6 +297,7 @@ export class RolloutPanel implements vscode.Disposable {
       now: Date.now(),
       readOnly: readActionSettings().readOnly,
       ...(problem !== undefined ? { problem } : {}),
+      ...(this.stepBeforeAbort !== undefined ? { lastStepBeforeAbort: this.stepBeforeAbort } : {}),
     };
   }
 

@@ -15,7 +15,7 @@ const BG = `gitops-hugo-${CANARY_HASH}-2`;
 
 describe('Rollout panel state', () => {
   describe('gitops-hugo aborted by a failed background analysis', () => {
-    const state = buildPanelState(panelInput(failedHugoRollout(), failedHugoRuns()));
+    const state = buildPanelState(panelInput(failedHugoRollout(), failedHugoRuns(), { lastStepBeforeAbort: 3 }));
 
     it('shows the header as kubectl argo rollouts get does', () => {
       assert.deepEqual(state.header, {
@@ -25,7 +25,7 @@ describe('Rollout panel state', () => {
         status: 'Degraded',
         message: `RolloutAborted: Rollout aborted update to revision 2: Background analysis phase error/failed: ${FAILED_RUN_MESSAGE}`,
         strategy: 'Canary',
-        step: '3/8',
+        step: '0/8',
         setWeight: 0,
         actualWeight: 0,
         images: ['hugo:0.120 (stable)', 'hugo:0.121 (canary)'],
@@ -85,8 +85,13 @@ describe('Rollout panel state', () => {
       ]);
     });
 
-    it('marks the aborted step on the timeline', () => {
+    it('marks the aborted step on the timeline: the step the panel saw before the abort', () => {
       assert.deepEqual(state.timeline.filter((s) => s.abortedHere).map((s) => s.text), ['pause: 1m']);
+    });
+
+    it('marks no step when nobody saw where a background analysis aborted it', () => {
+      const unseen = buildPanelState(panelInput(failedHugoRollout(), failedHugoRuns()));
+      assert.deepEqual(unseen.timeline.filter((s) => s.abortedHere), []);
     });
 
     it('dates the state and carries no problem', () => {

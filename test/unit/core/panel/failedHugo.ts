@@ -9,7 +9,8 @@ export function failedHugoRollout(): Record<string, unknown> {
     phase: 'Degraded',
     message: `RolloutAborted: Rollout aborted update to revision 2: Background analysis phase error/failed: ${FAILED_RUN_MESSAGE}`,
     abort: true,
-    currentStepIndex: 3,
+    // Argo resets the step index when it aborts (see the corpus' rollout-aborted fixture).
+    currentStepIndex: 0,
     canary: { currentBackgroundAnalysisRunStatus: { name: `gitops-hugo-${CANARY_HASH}-2`, status: 'Failed', message: FAILED_RUN_MESSAGE } },
   });
 }

@@ -55,9 +55,16 @@ describe('Rollout panel timeline', () => {
     assert.deepEqual([t[1]?.kind, t[1]?.text, states(t)], ['analysis', 'analysis: success-rate, latency', 'DCP']);
   });
 
-  it('marks the step the rollout was aborted on, and only that one', () => {
-    const t = timelineSteps(hugoRollout({ currentStepIndex: 3, abort: true }));
+  it('marks the step the rollout was aborted on, and only that one, with the steps before it done', () => {
+    // Argo resets currentStepIndex to 0 on abort: the step comes from the caller.
+    const t = timelineSteps(hugoRollout({ currentStepIndex: 0, abort: true }), 3);
     assert.deepEqual(t.filter((s) => s.abortedHere).map((s) => s.index), [3]);
+    assert.deepEqual(t.filter((s) => s.state === 'done').map((s) => s.index), [0, 1, 2]);
+  });
+
+  it('marks no step of an aborted rollout when nobody knows where it stopped, rather than the first', () => {
+    const t = timelineSteps(hugoRollout({ currentStepIndex: 0, abort: true }));
+    assert.deepEqual(t.filter((s) => s.abortedHere || s.state !== 'pending'), []);
   });
 
   it('marks where background analysis starts (analysis.startingStep, 0-based)', () => {
