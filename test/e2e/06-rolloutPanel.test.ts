@@ -34,7 +34,11 @@ describe('the rollout panel', () => {
     const root = wb.webview().locator('#root');
     await root.getByRole('heading', { name: 'gitops-hugo', exact: true }).waitFor();
     await wb.screenshot('rollout-panel');
+    // Charts are drawn when they come near the viewport: scroll down to the analysis as a user would.
+    const heading = root.getByRole('heading', { name: 'gitops-hugo', exact: true });
+    await heading.hover();
     const chart = root.locator('canvas').first();
+    await wb.page.mouse.wheel(0, 2000);
     await chart.waitFor();
     assert.ok(await root.locator('canvas').count() > 0);
     await chart.scrollIntoViewIfNeeded();

@@ -126,8 +126,14 @@ export async function startWorkbench(): Promise<Workbench> {
     cluster = await startVsCodeTestCluster();
     const port = await freePort();
     server = startCodeServer(port, workspace, dataDir, {
-      // Every namespace, so the tree shows default/ and payments/ side by side.
-      settings: { 'argoRollouts.namespaces': ['*'], 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.colorTheme': 'Default Dark Modern' },
+      // Every namespace, so the tree shows default/ and payments/ side by side; the rest only makes the
+      // screenshots plainer (no chat side bar, no sticky scroll lines over the editor, one fixed theme).
+      settings: {
+        'argoRollouts.namespaces': ['*'],
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'workbench.colorTheme': 'Default Dark Modern',
+        'editor.stickyScroll.enabled': false,
+      },
       env: cluster.env,
     });
     await server.ready;
