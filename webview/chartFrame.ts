@@ -88,9 +88,11 @@ export class ChartFrame {
     this.plot = undefined;
   }
 
+  /** The draw count and time on the element: what tests wait for and the benchmark times. */
   private drawn(): void {
     this.draws += 1;
     this.element.dataset.draws = String(this.draws);
+    this.element.dataset.drawnAt = performance.now().toFixed(1);
   }
 
   private fit(): void {

@@ -41,6 +41,7 @@ export class MeasurementChart {
       this.tableBody,
     ]);
     this.element = el('div', { class: 'measurement-chart' }, [
+      el('h5', { class: 'chart-title' }, ['Measurements']),
       this.frame.element,
       this.summary,
       el('details', { class: 'measurement-table' }, [el('summary', {}, ['Measurements as a table']), table]),

@@ -47,7 +47,7 @@ export class SeriesChart {
     this.frame = new ChartFrame(`Query over the analysis window for ${metricName}; arrow keys move the cursor`, this.summary.id, this, 200);
     this.frame.element.hidden = true;
     this.summary.hidden = true;
-    this.element = el('div', { class: 'series-chart' }, [this.status, this.warnings, this.frame.element, this.summary]);
+    this.element = el('div', { class: 'series-chart' }, [el('h5', { class: 'chart-title' }, ['Query over the run\'s window']), this.status, this.warnings, this.frame.element, this.summary]);
     // Asked for only once on screen: a panel with 30 metrics must not send 30 range queries at once.
     this.visibility = new IntersectionObserver((entries) => {
       if (this.requestedWidth === 0 && entries.some((e) => e.isIntersecting) && this.element.clientWidth > 0) this.ask(this.element.clientWidth);

@@ -52,6 +52,15 @@ describe('Rollout panel webview', function () {
     assert.deepEqual(await w.posted(), [{ type: 'ready', protocol: PROTOCOL_VERSION }]);
   });
 
+  it('ignores a state of another protocol version instead of misdrawing it', async () => {
+    const w = await open();
+    await w.sendRaw({ ...state(pausedCanary()), protocol: PROTOCOL_VERSION + 1 });
+    assert.equal(await w.page.locator('h1.name').textContent(), '');
+    assert.equal(await w.page.locator('ol.timeline > li').count(), 0);
+    await w.send(state(pausedCanary()));
+    assert.equal(await w.page.locator('h1.name').textContent(), 'gitops-hugo');
+  });
+
   it('shows the rollout name, status, message, strategy, step, weights, images and replicas in the header', async () => {
     const w = await open();
     await w.send(state(pausedCanary()));

@@ -70,14 +70,18 @@ body.vscode-light { ${cssDeclarations('light')} }
     posted: [],
     violations: [],
     sentAt: 0,
+    received: 0,
     deliver: (m) => { window.webviewTestHost.sentAt = performance.now(); window.postMessage(m, '*'); },
     count: (sel) => document.querySelectorAll(sel).length,
+    attrs: (sel, name) => [...document.querySelectorAll(sel)].map((n) => n.getAttribute(name) ?? ''),
     setTheme: (t) => { document.body.className = 'vscode-' + t; },
     attr: (sel, name) => document.querySelector(sel)?.getAttribute(name) ?? null,
     text: (sel) => document.querySelector(sel)?.textContent ?? null,
     cssVar: (sel, name) => { const n = document.querySelector(sel); return n ? getComputedStyle(n).getPropertyValue(name).trim() : null; },
     isFocused: (sel) => document.activeElement !== null && document.activeElement === document.querySelector(sel),
   };
+  // Registered before the bundle's listener: once this counts a message, the page has handled it.
+  window.addEventListener('message', () => { window.webviewTestHost.received += 1; });
   document.addEventListener('securitypolicyviolation', (e) => window.webviewTestHost.violations.push(e.violatedDirective + ' ' + e.blockedURI));
   function acquireVsCodeApi() {
     return { postMessage: (m) => window.webviewTestHost.posted.push(m), getState: () => undefined, setState: () => undefined };
@@ -88,6 +92,13 @@ body.vscode-light { ${cssDeclarations('light')} }
 </html>`;
 }
 
+/** Posts `message` to the page as VS Code does and returns once the page has handled it. */
+async function deliver(page: Page, message: unknown): Promise<void> {
+  const before = await page.evaluate(() => webviewTestHost.received);
+  await page.evaluate((m) => webviewTestHost.deliver(m), message);
+  await page.waitForFunction((n) => webviewTestHost.received > n, before);
+}
+
 /** What the page's stub host recorded. */
 interface TestHost {
   posted: unknown[];
@@ -96,7 +107,10 @@ interface TestHost {
   deliver(message: unknown): void;
   /** performance.now() of the last deliver, for the benchmark's in-page timings. */
   sentAt: number;
+  /** Messages delivered so far (counted before the page's own listener runs, in the same dispatch). */
+  received: number;
   count(selector: string): number;
+  attrs(selector: string, name: string): string[];
   /** Switches the body class, as VS Code does on a theme change. */
   setTheme(theme: Theme): void;
   /** Probes for the tests (the Node tsconfig has no DOM types for functions run in the page). */
@@ -116,7 +130,10 @@ export interface WebviewPage {
   readonly errors: string[];
   posted(): Promise<unknown[]>;
   violations(): Promise<string[]>;
+  /** Delivers a host message and returns once the page has handled it. */
   send(message: ToWebview): Promise<void>;
+  /** Delivers anything, e.g. a message of another protocol version, and waits until the page handled it. */
+  sendRaw(message: unknown): Promise<void>;
   setTheme(theme: Theme): Promise<void>;
   close(): Promise<void>;
 }
@@ -155,7 +172,8 @@ export async function openWebview(browser: Browser, bundle: WebviewBundle, optio
     errors,
     posted: () => page.evaluate(() => webviewTestHost.posted),
     violations: () => page.evaluate(() => webviewTestHost.violations),
-    send: (message) => page.evaluate((m) => webviewTestHost.deliver(m), message),
+    send: (message) => deliver(page, message),
+    sendRaw: (message) => deliver(page, message),
     setTheme: (theme) => page.evaluate((t) => webviewTestHost.setTheme(t), theme),
     close: () => context.close(),
   };
