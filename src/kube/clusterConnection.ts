@@ -8,6 +8,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeError } from '../core/kube/kubeErrors';
 import { err, ok, type Result } from '../core/result';
 import { classifyHttpFailure, classifyTransportError, type Endpoint } from './classifyError';
+import { KeepAliveAgents } from './keepAliveAgents';
 import { limitExecPluginTime, requestAuth } from './requestAuth';
 
 export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -51,6 +52,8 @@ export interface KubeTransport {
   readonly server: string;
   send(call: HttpCall): Promise<Result<HttpAnswer, KubeError>>;
   watch(path: string, query: Readonly<Record<string, string>>, handlers: WatchHandlers): WatchHandle;
+  /** Closes pooled idle connections (watches are stopped through their handles); a straggling request after it opens a fresh pool. */
+  dispose?(): void;
 }
 
 /** A GET whose answer is kept as text whatever its status: the service proxy relays another server's answer. */
@@ -92,6 +95,8 @@ export class ClusterConnection implements KubeTransport, RawRequester {
   private readonly endpoint: Endpoint;
   private readonly requestTimeoutMs: number;
   private readonly credentialTimeoutMs: number;
+  /** Short requests share keep-alive sockets; watches hold a connection each and keep their own. */
+  private readonly agents = new KeepAliveAgents();
 
   /** `kc` must have its current context set to `context`; the connection keeps it as is. */
   constructor(private readonly kc: KubeConfig, readonly context: string, options: ConnectionOptions = {}) {
@@ -112,8 +117,9 @@ export class ClusterConnection implements KubeTransport, RawRequester {
       headers['Content-Type'] = call.contentType ?? 'application/json';
       headers['Content-Length'] = String(Buffer.byteLength(payload));
     }
-    return new Promise((resolve) => {
-      const req = this.open(url, { method: call.method, headers, agent: auth.value.agent, rejectUnauthorized: auth.value.rejectUnauthorized }, (res) => {
+    const options = { method: call.method, headers, agent: this.agents.agentFor(auth.value.agent), rejectUnauthorized: auth.value.rejectUnauthorized };
+    const attempt = (retried: boolean): Promise<Result<HttpAnswer, KubeError>> => new Promise((resolve) => {
+      const req = this.open(url, options, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', (e) => resolve(err(classifyTransportError(this.endpoint, e))));
@@ -125,9 +131,18 @@ export class ClusterConnection implements KubeTransport, RawRequester {
         });
       });
       req.setTimeout(this.requestTimeoutMs, () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
-      req.on('error', (e) => resolve(err(classifyTransportError(this.endpoint, e))));
+      req.on('error', (e) => {
+        // The server may close an idle pooled socket just as it is reused; a GET is safe to send again, once.
+        if (!retried && call.method === 'GET' && req.reusedSocket && Reflect.get(e, 'code') === 'ECONNRESET') resolve(attempt(true));
+        else resolve(err(classifyTransportError(this.endpoint, e)));
+      });
       req.end(payload);
     });
+    return attempt(false);
+  }
+
+  dispose(): void {
+    this.agents.destroy();
   }
 
   async sendRaw(call: RawGet): Promise<Result<RawAnswer, KubeError>> {
@@ -136,7 +151,7 @@ export class ClusterConnection implements KubeTransport, RawRequester {
     const url = this.url(call.path, call.query ?? {});
     const headers: Record<string, string> = { ...call.headers, ...auth.value.headers };
     return new Promise((resolve) => {
-      const options = { method: 'GET', headers, agent: auth.value.agent, rejectUnauthorized: auth.value.rejectUnauthorized, signal: call.signal };
+      const options = { method: 'GET', headers, agent: this.agents.agentFor(auth.value.agent), rejectUnauthorized: auth.value.rejectUnauthorized, signal: call.signal };
       const req = this.open(url, options, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

@@ -82,7 +82,10 @@ export class ClusterSession implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.stateValue.kind === 'connected') this.stateValue.store.dispose();
+    if (this.stateValue.kind === 'connected') {
+      this.stateValue.store.dispose();
+      this.stateValue.transport.dispose?.();
+    }
     this.changed.dispose();
   }
 
@@ -101,7 +104,11 @@ export class ClusterSession implements vscode.Disposable {
   }
 
   private set(next: SessionState): void {
-    if (this.stateValue.kind === 'connected') this.stateValue.store.dispose();
+    if (this.stateValue.kind === 'connected') {
+      this.stateValue.store.dispose();
+      // Its pooled keep-alive sockets would otherwise idle on until their timeout.
+      if (next.kind !== 'connected' || next.transport !== this.stateValue.transport) this.stateValue.transport.dispose?.();
+    }
     this.stateValue = next;
     this.changed.fire(next);
   }
