@@ -1,10 +1,9 @@
-// What the demo's canary simulator measures for gitops-hugo's analysis: the canary of a release in
-// BAD_RELEASES answers slowly and with errors, every other one is fine. The release is read from the
-// Rollout's pod template at measurement time, so launching the 1.2.0 manifest from the editor is
-// what makes the analysis fail — no switch to flip by hand.
-// TODO(demo-prometheus): when the async Prometheus metric source for the simulator lands, measure
-// through the demo's Prometheus instead, so the panel's plots and the AnalysisRun's numbers come
-// from the same series.
+// How each gitops-hugo release behaves in the demo: the canary of a release in BAD_RELEASES answers
+// slowly and with errors, every other one is fine. With Prometheus, canaryHealth() drives the live
+// NGINX series (demoTraffic.ts) and the analysis measures those; without it, demoMetricSource() is
+// the fallback the simulator measures directly (no plots then). The release is read from the
+// cluster at that moment, so launching the 1.2.0 manifest from the editor is what makes the
+// analysis fail — no switch to flip by hand.
 import { at } from '../../src/core/rollout/jsonFields';
 import type { ClusterStore } from '../../test/cluster/clusterStore';
 import type { MetricSource } from '../../test/cluster/simulator/metricSource';

@@ -1,18 +1,23 @@
 // The product on its embedded default, minus the shell part (scripts/demo.sh installs and builds):
 // the test cluster on 127.0.0.1 with a kubeconfig context `demo`, seeded from the demo workspace's
 // manifests (seedDemoCluster.ts) and reconciled by the canary simulator on the wall clock, a real Prometheus
-// when one is installed, and — unless the caller starts its own VS Code — code-server with the
-// extension and a copy of the workspace. stop() ends all of it and removes the state dir.
+// when one is installed (history up to now plus live NGINX series, demoPrometheus.ts) that the
+// simulator's analysis measures at wall-clock time, and — unless the caller starts its own VS Code —
+// code-server with the extension and a copy of the workspace. stop() ends all of it and removes the
+// state dir.
 import { cp, mkdir, rm, writeFile, copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ClusterStore } from '../../test/cluster/clusterStore';
+import { PrometheusClient } from '../../src/prometheus/prometheusClient';
 import { startTestCluster } from '../../test/cluster/startTestCluster';
 import { CanarySimulator } from '../../test/cluster/simulator/canarySimulator';
+import type { MetricSource } from '../../test/cluster/simulator/metricSource';
+import { prometheusMetricSource } from '../../test/cluster/simulator/prometheusMetricSource';
 import { SimClock } from '../../test/cluster/simulator/simClock';
 import { startDemoCodeServer } from './demoCodeServer';
 import { demoMetricSource } from './demoMetricSource';
-import { startDemoPrometheus } from './demoPrometheus';
+import { startDemoPrometheus, type DemoPrometheus } from './demoPrometheus';
 import { driveInRealTime } from './realTimeClock';
 import { seedDemoCluster, type SeededRollout } from './seedDemoCluster';
 
@@ -45,6 +50,11 @@ export interface RunningDemo {
   readonly prometheusUrl: string | undefined;
   /** Why there is no Prometheus, when there is none. */
   readonly prometheusMissing: string | undefined;
+  /**
+   * Where the AnalysisRuns' measurements come from: the demo's Prometheus (instant queries at the
+   * wall-clock time each measurement is due) or, without one, demoMetricSource's built-in numbers.
+   */
+  readonly measuresFrom: 'prometheus' | 'built-in metrics';
   /** The code-server URL that opens the workspace, when code-server was started. */
   readonly url: string | undefined;
   stop(): Promise<void>;
@@ -73,28 +83,42 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     const kubeconfigPath = join(stateDir, 'kubeconfig');
     await copyFile(cluster.kubeconfigPath, kubeconfigPath);
 
+    // Prometheus before the seed: the analysis starts measuring with the canary, and its first
+    // queries must find live samples (startDemoPrometheus waits for the first scrape, ~6 s).
+    let prom: DemoPrometheus | undefined;
+    let prometheusMissing: string | undefined;
+    if (options.prometheus !== false) {
+      log('starting Prometheus: the last 2 hours of gitops-hugo NGINX series, then live ones scraped every second');
+      // A Prometheus that fails to start costs the plots, not the demo.
+      const started = await startDemoPrometheus(cluster.store).catch((e: unknown) => {
+        prometheusMissing = `Prometheus did not start (${e instanceof Error ? e.message : String(e)}): the demo runs without analysis plots`;
+        return undefined;
+      });
+      if (started) {
+        stops.push(() => started.stop());
+        prom = started;
+      } else {
+        prometheusMissing ??= 'prometheus and promtool are not installed (apt-get install prometheus): the demo runs without analysis plots';
+      }
+    } else {
+      prometheusMissing = 'Prometheus was turned off for this run (--no-prometheus)';
+    }
+    const prometheusUrl = prom?.url;
+    let metricSource: MetricSource;
+    if (prometheusUrl) {
+      metricSource = prometheusMetricSource(new PrometheusClient({ baseUrl: prometheusUrl, timeoutMs: 5000 }));
+      log(`the analysis measures gitops-hugo from Prometheus at ${prometheusUrl}, at wall-clock time`);
+    } else {
+      metricSource = demoMetricSource(cluster.store);
+      log(`${prometheusMissing ?? 'no Prometheus'}; the analysis measures the demo's built-in metrics instead`);
+    }
+
     log('seeding gitops-hugo (canary under way), checkout (canary) and payments-api (blue-green)');
     const clock = new SimClock(Date.now());
-    const simulator = new CanarySimulator(cluster.store, { clock, metricSource: demoMetricSource(cluster.store) });
+    const simulator = new CanarySimulator(cluster.store, { clock, metricSource });
     stops.push(() => simulator.stop());
     const rollouts = await seedDemoCluster(cluster.store, simulator, source, clock.nowMs());
     stops.push(driveInRealTime(clock));
-
-    let prometheusUrl: string | undefined;
-    let prometheusMissing: string | undefined;
-    if (options.prometheus !== false) {
-      log('starting Prometheus');
-      const prom = await startDemoPrometheus();
-      if (prom) {
-        stops.push(() => prom.stop());
-        prometheusUrl = prom.url;
-      } else {
-        prometheusMissing = 'prometheus and promtool are not installed (apt-get install prometheus): the demo runs without analysis plots';
-        log(prometheusMissing);
-      }
-    } else {
-      prometheusMissing = 'Prometheus was turned off for this run';
-    }
 
     const workspace = join(stateDir, 'workspace');
     await cp(source, workspace, { recursive: true });
@@ -117,7 +141,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     }
     return {
       stateDir, kubeconfigPath, contextName: DEMO_CONTEXT, workspace, settings, rollouts, store: cluster.store, simulator,
-      prometheusUrl, prometheusMissing, url, stop: stopAll,
+      prometheusUrl, prometheusMissing, measuresFrom: prometheusUrl ? 'prometheus' : 'built-in metrics', url, stop: stopAll,
     };
   } catch (e) {
     await stopAll();
