@@ -8,7 +8,7 @@ import { ChartFrame } from './chartFrame';
 import { el, setText, uniqueId } from './dom';
 import { formatClock, formatNumber, phaseClass, thresholdLabel } from './format';
 import type { ChartColors } from './themeColors';
-import { drawThreshold, rangeWithThreshold } from './thresholdPlugin';
+import { drawThreshold, rangeWithThreshold, timeRange } from './thresholdPlugin';
 
 const PHASES = ['successful', 'failed', 'inconclusive', 'error', 'running', 'pending', 'unknown'] as const;
 
@@ -101,7 +101,7 @@ export class MeasurementChart {
     });
     return {
       class: 'measurement-plot',
-      scales: { x: { time: true }, y: { range: rangeWithThreshold(threshold) } },
+      scales: { x: { time: true, range: timeRange() }, y: { range: rangeWithThreshold(threshold) } },
       axes: axes(colors),
       legend: { show: true, live: true },
       cursor: { points: { size: 10 } },

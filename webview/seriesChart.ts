@@ -9,7 +9,7 @@ import { ChartFrame } from './chartFrame';
 import { el, setText, uniqueId } from './dom';
 import { formatClock, formatNumber } from './format';
 import type { ChartColors } from './themeColors';
-import { drawThreshold, rangeWithThreshold } from './thresholdPlugin';
+import { drawThreshold, rangeWithThreshold, timeRange } from './thresholdPlugin';
 
 type Ok = Extract<SeriesView, { status: 'ok' }>;
 
@@ -146,7 +146,7 @@ export class SeriesChart {
     };
     return {
       class: 'series-plot',
-      scales: { x: { time: true }, y: { range: rangeWithThreshold(threshold) } },
+      scales: { x: { time: true, range: timeRange() }, y: { range: rangeWithThreshold(threshold) } },
       axes: axes(colors),
       legend: { show: true, live: true },
       series: [

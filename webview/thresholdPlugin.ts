@@ -8,6 +8,17 @@ import { formatNumber, thresholdLabel } from './format';
 import type { ChartColors } from './themeColors';
 
 /** A y range that holds the data and the threshold, padded so neither touches the border. */
+/**
+ * The time axis: a single measurement (or several at one instant) would give uPlot a zero-width range
+ * and every tick the same label; widen it to a minute either side so the point sits in the middle.
+ */
+export function timeRange(): uPlot.Range.Function {
+  return (_u, min, max) => {
+    if (!Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
+    return max - min < 1 ? [min - 60, max + 60] : [min, max];
+  };
+}
+
 export function rangeWithThreshold(threshold: ThresholdLine | undefined): uPlot.Range.Function {
   return (_u, min, max) => {
     const values = [min, max, threshold?.value].filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
