@@ -16,6 +16,7 @@ import { SimClock } from '../cluster/simulator/simClock';
 import { gitopsHugoMetrics, gitopsHugoRollout, seedGitopsHugo } from '../cluster/simulator/seedGitopsHugo';
 import { isJsonObject } from '../cluster/jsonValue';
 import { startTestCluster } from '../cluster/startTestCluster';
+import { prometheusInstalled, startScenarioPrometheus } from '../scenario/startScenarioPrometheus';
 
 export interface VsCodeTestCluster {
   /** For extensionTestsEnv. */
@@ -27,7 +28,13 @@ const WAIT_MS = 10_000;
 
 export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
   const cluster = await startTestCluster({ namespaces: ['default', 'kube-system', 'payments'] });
-  const clock = new SimClock();
+  // The simulated clock starts at the real time, and Prometheus holds the last two hours of the
+  // gitops-hugo NGINX series of `payments`, behind the service proxy at the templates' address
+  // (http://prometheus.monitoring:9090): the panel charts and previews real series over real windows.
+  const nowSec = Math.floor(Date.now() / 1000);
+  const clock = new SimClock(Math.floor(nowSec / 60) * 60_000);
+  const prometheus = prometheusInstalled() ? await startScenarioPrometheus({ namespace: 'payments', endAtSec: nowSec }) : undefined;
+  if (prometheus) cluster.proxyService('monitoring', 'prometheus', 9090, prometheus.url);
   const metrics = gitopsHugoMetrics();
   const healthy = seedGitopsHugo(cluster.store, clock, metrics);
   const paused = seedGitopsHugo(cluster.store, clock, metrics, { namespace: 'payments', simulator: healthy.simulator });
@@ -95,6 +102,27 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
         seedGitopsHugo(cluster.store, clock, metrics, { namespace, simulator: healthy.simulator });
         return reply(res, 200, { ok: true });
       }
+      const experiment = /^\/experiments\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+      if (req.method === 'POST' && experiment) {
+        // The simulator runs no experiments: an Experiment of the rollout's current revision, in the phase asked for.
+        const namespace = decodeURIComponent(experiment[1] ?? '');
+        const rolloutName = decodeURIComponent(experiment[2] ?? '');
+        const name = decodeURIComponent(experiment[3] ?? '');
+        const owner = cluster.store.get({ resource: 'rollouts', namespace, name: rolloutName });
+        const metadata = owner?.metadata;
+        if (!isJsonObject(metadata)) return reply(res, 404, { error: `no rollout ${namespace}/${rolloutName}` });
+        const revision = isJsonObject(metadata.annotations) ? metadata.annotations['rollout.argoproj.io/revision'] : undefined;
+        cluster.store.create('experiments', {
+          apiVersion: 'argoproj.io/v1alpha1', kind: 'Experiment',
+          metadata: {
+            name, namespace, annotations: { 'rollout.argoproj.io/revision': typeof revision === 'string' ? revision : '1' },
+            ownerReferences: [{ apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: rolloutName, uid: metadata.uid ?? '', controller: true }],
+          },
+          spec: { templates: [{ name: 'baseline', replicas: 1, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [] } } }] },
+          status: { phase: url.searchParams.get('phase') ?? 'Running' },
+        });
+        return reply(res, 200, { ok: true });
+      }
       const object = /^\/objects\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(url.pathname);
       if (req.method === 'GET' && object) {
         const found = cluster.store.get({ resource: decodeURIComponent(object[1] ?? ''), namespace: decodeURIComponent(object[2] ?? ''), name: decodeURIComponent(object[3] ?? '') });
@@ -130,6 +158,7 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
     env: {
       KUBECONFIG: `${cluster.kubeconfigPath}:${unreachable}:${brokenContexts.kubeconfigPath}`,
       ARGO_ROLLOUTS_TEST_CONTROL: `http://127.0.0.1:${port}`,
+      ARGO_ROLLOUTS_TEST_PROMETHEUS: prometheus?.url ?? '',
     },
     async stop(): Promise<void> {
       healthy.simulator.stop();
@@ -137,6 +166,7 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
       control.closeAllConnections();
       control.close();
       await cluster.stop();
+      await prometheus?.stop();
     },
   };
 }

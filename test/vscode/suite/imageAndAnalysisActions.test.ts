@@ -203,6 +203,34 @@ describe('set image, undo and the AnalysisRun actions', () => {
     }
   });
 
+  it('terminates a running Experiment and retries a failed one from their rows, with the plugin\'s patches', async () => {
+    await control('POST', `/experiments/${NS}/gitops-hugo/exp-running?phase=Running`);
+    await control('POST', `/experiments/${NS}/gitops-hugo/exp-failed?phase=Failed`);
+    const experiments = async (): Promise<Row[]> => {
+      const found: Row[] = [];
+      for (const revision of await revisions()) found.push(...(await rows(tree, revision.el)).filter((r) => r.contextValue.startsWith('experiment:')));
+      return found;
+    };
+    await waitForTree(tree, async () => (await experiments()).length === 2, 'both experiments under a revision of the rollout');
+    const [failed, running] = (await experiments()).sort((a, b) => a.label.localeCompare(b.label));
+    assert.equal(running?.contextValue, 'experiment:Running');
+    assert.equal(failed?.contextValue, 'experiment:Failed');
+    assert.ok(running && failed);
+    const mark = await requestCount();
+    assert.deepEqual(await run('argoRollouts.terminateExperiment', running), { status: 'done', message: 'experiment \'exp-running\' terminated' });
+    assert.equal(confirmations.at(-1), 'Terminate Experiment "exp-running" of rollout "gitops-hugo" in namespace "staging" on context "test-cluster"? '
+      + 'The experiment stops and scales down its ReplicaSets.');
+    assert.deepEqual(await run('argoRollouts.terminateExperiment', failed), {
+      status: 'refused', message: 'Terminate Experiment is not available for Experiment "exp-failed" in its current state: nothing was sent.',
+    });
+    assert.deepEqual(await run('argoRollouts.retryExperiment', failed), { status: 'done', message: 'experiment \'exp-failed\' retried' });
+    const patches = (await sentSince(mark)).filter((r) => r.method === 'PATCH');
+    assert.deepEqual(patches.map((r) => [r.path, r.contentType, parsed(r.body)]), [
+      [`/apis/argoproj.io/v1alpha1/namespaces/${NS}/experiments/exp-running`, 'application/merge-patch+json', { spec: { terminate: true } }],
+      [`/apis/argoproj.io/v1alpha1/namespaces/${NS}/experiments/exp-failed`, 'application/merge-patch+json', { status: null }],
+    ]);
+  });
+
   it('in a protected context refuses set image unless the rollout name is typed, and writes nothing', async () => {
     await setSetting('protectedContexts', ['test-*']);
     const answers = api.actionPrompts.use({
