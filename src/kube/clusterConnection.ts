@@ -97,6 +97,8 @@ export class ClusterConnection implements KubeTransport, RawRequester {
   private readonly credentialTimeoutMs: number;
   /** Short requests share keep-alive sockets; watches hold a connection each and keep their own. */
   private readonly agents = new KeepAliveAgents();
+  /** Prometheus queries through the service proxy get a pool of their own: slow ones must not hold up the tree's lists. */
+  private readonly rawAgents = new KeepAliveAgents();
 
   /** `kc` must have its current context set to `context`; the connection keeps it as is. */
   constructor(private readonly kc: KubeConfig, readonly context: string, options: ConnectionOptions = {}) {
@@ -143,6 +145,7 @@ export class ClusterConnection implements KubeTransport, RawRequester {
 
   dispose(): void {
     this.agents.destroy();
+    this.rawAgents.destroy();
   }
 
   async sendRaw(call: RawGet): Promise<Result<RawAnswer, KubeError>> {
@@ -151,7 +154,7 @@ export class ClusterConnection implements KubeTransport, RawRequester {
     const url = this.url(call.path, call.query ?? {});
     const headers: Record<string, string> = { ...call.headers, ...auth.value.headers };
     return new Promise((resolve) => {
-      const options = { method: 'GET', headers, agent: this.agents.agentFor(auth.value.agent), rejectUnauthorized: auth.value.rejectUnauthorized, signal: call.signal };
+      const options = { method: 'GET', headers, agent: this.rawAgents.agentFor(auth.value.agent), rejectUnauthorized: auth.value.rejectUnauthorized, signal: call.signal };
       const req = this.open(url, options, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
