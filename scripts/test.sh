@@ -17,8 +17,7 @@ fi
 step "test dependencies (Chromium, Node 24, code-server)"
 bash scripts/installTestDeps.sh
 
-step "type check and lint"
-npm run --silent typecheck
+step "type check and lint (extension and webview)"
 npm run --silent lint
 
 step "build and package"

@@ -1,10 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruleAnchor, withRuleDocs } from '../../src/core/lint/ruleDocs';
 import { allRules } from '../../src/core/lint/rules/allRules';
+import { withContributionTables } from '../../scripts/docs/contributionTables';
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+const pkg: unknown = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
 
 describe('the README', () => {
   it('starts with the two commands: run the product, run the tests', () => {
@@ -15,6 +17,16 @@ describe('the README', () => {
 
   it('holds the rule reference as generated from the rules (run `npm run docs` after changing a rule)', () => {
     assert.equal(readme, withRuleDocs(readme, allRules));
+  });
+
+  it('lists every setting and command of package.json, as generated (run `npm run docs` after changing them)', () => {
+    assert.equal(readme, withContributionTables(readme, pkg));
+    assert.match(readme, /\| `argoRollouts\.readOnly` \| `false` \|/);
+    assert.match(readme, /\| Argo Rollouts: Preview Query \| `argoRollouts\.previewQuery` \| palette \|/);
+  });
+
+  it('shows only screenshots that exist', () => {
+    for (const [, file] of readme.matchAll(/!\[[^\]]*\]\(([^)]+\.png)\)/g)) assert.ok(existsSync(join(__dirname, '..', '..', file ?? '')), file);
   });
 
   it('has an anchor for every rule a diagnostic can link to', () => {

@@ -20,8 +20,8 @@ export class PreviewHover implements vscode.HoverProvider {
     md.appendMarkdown(`**Preview of ${metric.metricName}** at ${new Date(r.at).toLocaleTimeString()}: ${r.line}\n\n`);
     if (r.samples.length > 0) {
       const svg = sparklineSvg(r.samples, { width: 320, height: 60, maxGapSec: 120, ...(r.threshold !== undefined ? { threshold: r.threshold } : {}) });
-      const last = r.samples[r.samples.length - 1]!;
-      md.appendMarkdown(`![Last 30 minutes of ${metric.metricName}, last value ${last.v}](data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')})\n\n`);
+      const last = [...r.samples].reverse().find((s) => Number.isFinite(s.v));
+      md.appendMarkdown(`![Last 30 minutes of ${metric.metricName}, last value ${last ? String(last.v) : 'none (no traffic)'}](data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')})\n\n`);
       md.appendMarkdown(`Last 30 minutes${r.threshold !== undefined ? `, dashed line at ${r.threshold}` : ''}.\n\n`);
     } else if (r.rangeNote) {
       md.appendMarkdown(`${r.rangeNote}\n\n`);

@@ -132,7 +132,7 @@ export function previewQueryCommand(deps: PreviewDeps): (...args: unknown[]) => 
           const condition = stringAt(resolvedMetric, 'successCondition');
           const threshold = condition !== undefined ? thresholdOf(condition)?.value : undefined;
           const result: PreviewResult = {
-            rawQuery: metric.query, query: plan.query, argsFrom: plan.argsFrom, where, at: Date.now(), line: verdict.line, phase: verdict.phase,
+            rawQuery: metric.query, query: plan.query, argsFrom: plan.argsFrom, where, at: Date.now(), evaluatedAtSec: now, line: verdict.line, phase: verdict.phase,
             samples: range.ok ? firstSeries(range.value) : [],
             ...(threshold !== undefined ? { threshold } : {}),
             ...(range.ok ? {} : { rangeNote: `No history: ${range.error.message}` }),

@@ -9,8 +9,10 @@ export interface PreviewResult {
   readonly query: string;
   readonly argsFrom: string;
   readonly where: string;
-  /** Epoch ms of the evaluation. */
+  /** Epoch ms when the preview finished. */
   readonly at: number;
+  /** The instant query's evaluation time (Unix seconds): the same query at this time gives the same value. */
+  readonly evaluatedAtSec: number;
   /** The verdict line, or the reason the query could not run. */
   readonly line: string;
   readonly phase: string;

@@ -27,9 +27,10 @@ describe('Prometheus connector', () => {
   it('sends an in-cluster address through the service proxy of the current context and explains a missing Service', async () => {
     const api = await openRolloutsView();
     const context = api.cluster.contexts()?.currentContext ?? '';
-    const target = await api.prometheus.target('http://prometheus.monitoring:9090');
+    // monitoring/prometheus is served (the test Prometheus); observability/prometheus is not.
+    const target = await api.prometheus.target('http://prometheus.observability:9090');
     assert.ok(target.ok, target.ok ? '' : target.error);
-    assert.equal(target.value.where, `service proxy of the API server of context ${context} to monitoring/prometheus:9090`);
+    assert.equal(target.value.where, `service proxy of the API server of context ${context} to observability/prometheus:9090`);
     const r = await target.value.client.instant('up', NOW);
     assert.ok(!r.ok);
     assert.match(r.error.message, /does not exist \(404\): services "prometheus" not found\..*argoRollouts\.prometheus\.urls/);

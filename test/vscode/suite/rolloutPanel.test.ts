@@ -98,6 +98,23 @@ describe('the rollout panel', () => {
     assert.deepEqual(state()?.timeline.slice(0, 4).map((t) => t.state), ['done', 'done', 'done', 'current']);
   });
 
+  it('plots a metric\'s query over its run\'s window from Prometheus, canary and stable side by side', async function () {
+    if (!process.env.ARGO_ROLLOUTS_TEST_PROMETHEUS) this.skip(); // Debian's prometheus is not installed
+    await waitForPanel(() => (state()?.analysisRuns[0]?.metrics.length ?? 0) > 0, 'the background run of step 3');
+    const metric = state()?.analysisRuns[0]?.metrics.find((m) => m.name === 'success-rate');
+    assert.ok(metric?.hasSeries, JSON.stringify(metric));
+    const answered = (): boolean => api.panels.postedMessages(NS, NAME).some((m) => m.type === 'series' && m.series.key === metric.key);
+    await api.panels.receive(NS, NAME, { type: 'requestSeries', key: metric.key, widthPx: 600 });
+    await waitForPanel(answered, 'the series answer');
+    const answer = api.panels.postedMessages(NS, NAME).find((m) => m.type === 'series' && m.series.key === metric.key);
+    assert.ok(answer?.type === 'series' && answer.series.status === 'ok', JSON.stringify(answer));
+    assert.equal(answer.series.where, 'service proxy of the API server of context test-cluster to monitoring/prometheus:9090');
+    assert.deepEqual(answer.series.lines.map((l) => l.role), ['canary', 'stable']);
+    // The backfilled canary was aborted an hour before the data ends: it has had no traffic since (NaN → null).
+    const stable = answer.series.lines.find((l) => l.role === 'stable');
+    assert.ok(stable?.v.some((v) => v !== null && v >= 0.95 && v <= 1), JSON.stringify(stable));
+  });
+
   it('posts nothing while hidden, and shows the rollout as it is now when shown again', async () => {
     // A file (not an untitled text, which would ask to be saved on close) opened over the panel hides it.
     const doc = await vscode.workspace.openTextDocument(fixture('other/unrelated.yaml'));
