@@ -199,6 +199,8 @@ describe('the rollout panel', () => {
     assert.equal(api.panels.stateOf(NS, NAME), undefined);
     assert.equal(await openWatches(0), 0);
     await vscode.commands.executeCommand('workbench.view.extension.argoRollouts');
-    assert.equal((await rowAt(tree, 'test-cluster', NS, NAME)).description, 'Paused · step 1/8 · 10%');
+    // Showing the view re-lists: wait for the rows instead of reading "Loading…".
+    await waitForTree(tree, async () => (await rows(tree, (await rowAt(tree, 'test-cluster')).el)).some((r) => r.label === NS), 'the payments namespace again');
+    await waitForTree(tree, async () => (await rowAt(tree, 'test-cluster', NS, NAME)).description === 'Paused · step 1/8 · 10%', 'the rollout back at its first pause');
   });
 });
