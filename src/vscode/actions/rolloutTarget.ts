@@ -5,7 +5,7 @@ import { actionsOfContextValue } from '../../core/actions/contextValueActions';
 import type { ObjectRef } from '../../core/actions/kubeRequest';
 import { arrayAt, stringAt } from '../../core/actions/untrusted';
 import { rolloutInfo } from '../../core/rollout/rolloutInfo';
-import { rolloutRow } from '../../core/tree/rolloutRow';
+import { rolloutRow, type RolloutRow } from '../../core/tree/rolloutRow';
 import type { ClusterSession } from '../cluster/clusterSession';
 import { readClusterSettings } from '../cluster/clusterSettings';
 import { readActionSettings } from './actionSettings';
@@ -37,8 +37,11 @@ async function watchedNamespaces(session: ClusterSession): Promise<string[]> {
   return listed.ok ? listed.value : [];
 }
 
-/** Fresh lists (the view may be hidden and its watches closed), filtered as the tree's menus are. */
-async function choicesFor(session: ClusterSession, action: ActionId): Promise<RolloutChoice[]> {
+/**
+ * The rollouts of the namespaces in view, from fresh lists (the view may be hidden and its watches
+ * closed), described as their tree rows are; `keep` filters on the row (e.g. its enabled actions).
+ */
+export async function rolloutChoices(session: ClusterSession, keep: (row: RolloutRow) => boolean = () => true): Promise<RolloutChoice[]> {
   const state = session.start();
   if (state.kind !== 'connected') return [];
   const readOnly = readActionSettings().readOnly;
@@ -50,12 +53,16 @@ async function choicesFor(session: ClusterSession, action: ActionId): Promise<Ro
       const name = stringAt(rollout, 'metadata', 'name');
       if (!name) continue;
       const related = state.store.rollout(namespace, name)?.related ?? {};
-      const info = rolloutInfo(rollout, related, Date.now());
-      const row = rolloutRow(info, rollout, { readOnly });
-      if (actionsOfContextValue(row.contextValue).has(action)) choices.push({ namespace, name, description: row.description });
+      const row = rolloutRow(rolloutInfo(rollout, related, Date.now()), rollout, { readOnly });
+      if (keep(row)) choices.push({ namespace, name, description: row.description });
     }
   }
   return choices;
+}
+
+/** Only the rollouts whose state allows the action now, as the tree's menus filter them. */
+function choicesFor(session: ClusterSession, action: ActionId): Promise<RolloutChoice[]> {
+  return rolloutChoices(session, (row) => actionsOfContextValue(row.contextValue).has(action));
 }
 
 /** An AnalysisRun or Experiment row under a rollout: its name and the rollout it belongs to. */
