@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { request } from 'node:http';
 import * as vscode from 'vscode';
 import type { ArgoRolloutsApi } from '../../../src/extension';
+import type { ActionOutcome } from '../../../src/vscode/actions/runRolloutAction';
 import type { RolloutsElement, RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
 import { EXTENSION_ID } from './helpers';
 
@@ -91,4 +92,16 @@ export function waitForTree(tree: RolloutsTreeProvider, ok: () => Promise<boolea
     const sub = tree.onDidChangeTreeData(check);
     check();
   });
+}
+
+/** Sets an `argoRollouts.*` setting for the user (undefined removes it). */
+export function setSetting(key: string, value: unknown): Thenable<void> {
+  return vscode.workspace.getConfiguration('argoRollouts').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Runs an action command on a tree row and returns what it reports. */
+export async function runAction(command: string, row: Row): Promise<ActionOutcome> {
+  const outcome = await vscode.commands.executeCommand<ActionOutcome>(command, row.el);
+  assert.ok(outcome, `${command} returned nothing`);
+  return outcome;
 }

@@ -8,9 +8,8 @@ import type { ArgQuestion } from '../../../src/core/actions/analysisRunInputs';
 import type { UndoChoice } from '../../../src/core/actions/undoChoices';
 import type { ArgoRolloutsApi } from '../../../src/extension';
 import type { ContainerChoice, TemplateChoice } from '../../../src/vscode/actions/prompts';
-import type { ActionOutcome } from '../../../src/vscode/actions/runRolloutAction';
 import type { RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
-import { control, openRolloutsView, requestCount, rowAt, rows, waitForTree, writesSince, type Row } from './clusterHelpers';
+import { control, openRolloutsView, requestCount, rowAt, rows, runAction, setSetting, waitForTree, writesSince, type Row } from './clusterHelpers';
 
 const NS = 'staging';
 const ROLLOUT_PATH = `/apis/argoproj.io/v1alpha1/namespaces/${NS}/rollouts/gitops-hugo`;
@@ -27,8 +26,6 @@ function parsed(body: string): unknown {
   return JSON.parse(body) as unknown;
 }
 
-const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('argoRollouts');
-const setSetting = (key: string, value: unknown): Thenable<void> => config().update(key, value, vscode.ConfigurationTarget.Global);
 
 describe('set image, undo and the AnalysisRun actions', () => {
   let api: ArgoRolloutsApi;
@@ -39,11 +36,6 @@ describe('set image, undo and the AnalysisRun actions', () => {
 
   const rollout = (): Promise<Row> => rowAt(tree, 'test-cluster', NS, 'gitops-hugo');
   const revisions = async (): Promise<Row[]> => rows(tree, (await rollout()).el);
-  const run = async (command: string, row: Row): Promise<ActionOutcome> => {
-    const outcome = await vscode.commands.executeCommand<ActionOutcome>(command, row.el);
-    assert.ok(outcome, `${command} returned nothing`);
-    return outcome;
-  };
   const waitForRollout = (ok: (row: Row, revisions: Row[]) => boolean, what: string): Promise<void> =>
     waitForTree(tree, async () => ok(await rollout(), await revisions()), what);
 
@@ -86,7 +78,7 @@ describe('set image, undo and the AnalysisRun actions', () => {
     });
     try {
       const mark = await requestCount();
-      const outcome = await run('argoRollouts.setImageRollout', await rollout());
+      const outcome = await runAction('argoRollouts.setImageRollout', await rollout());
       assert.deepEqual(outcome, { status: 'done', message: 'rollout "gitops-hugo" image updated' });
       assert.deepEqual(offered, [[{ name: 'hugo', image: 'ghcr.io/example/gitops-hugo:1.0.0', list: 'containers' }]]);
       assert.deepEqual(asked, ['hugo ghcr.io/example/gitops-hugo:1.0.0']);
@@ -114,7 +106,7 @@ describe('set image, undo and the AnalysisRun actions', () => {
     }, 'a running AnalysisRun under revision 2');
     assert.ok(runRow);
     const mark = await requestCount();
-    const outcome = await run('argoRollouts.terminateAnalysisRun', runRow);
+    const outcome = await runAction('argoRollouts.terminateAnalysisRun', runRow);
     assert.deepEqual(outcome, { status: 'done', message: `analysisRun '${runRow.label}' terminated` });
     assert.equal(confirmations.at(-1), `Terminate AnalysisRun "${runRow.label}" of rollout "gitops-hugo" in namespace "staging" on context "test-cluster"? `
       + 'The analysis stops taking measurements and ends with its current result.');
@@ -127,7 +119,7 @@ describe('set image, undo and the AnalysisRun actions', () => {
       const now = (await rows(tree, (await revisions())[0]?.el)).find((r) => r.label === name);
       return now !== undefined && now.contextValue !== 'analysisRun:Running';
     }, 'the terminated run');
-    const again = await run('argoRollouts.terminateAnalysisRun', runRow);
+    const again = await runAction('argoRollouts.terminateAnalysisRun', runRow);
     assert.equal(again.status, 'refused', 'a run that is no longer measuring is not terminated twice');
   });
 
@@ -150,7 +142,7 @@ describe('set image, undo and the AnalysisRun actions', () => {
     });
     try {
       const mark = await requestCount();
-      const outcome = await run('argoRollouts.createAnalysisRun', await rollout());
+      const outcome = await runAction('argoRollouts.createAnalysisRun', await rollout());
       assert.deepEqual(templates[0]?.map((t) => `${t.name} ${t.clusterScope ? 'ClusterAnalysisTemplate' : 'AnalysisTemplate'}`), ['latency AnalysisTemplate', 'success-rate AnalysisTemplate']);
       const declared = questions.map((q) => q.name);
       assert.ok(declared.includes('namespace'), JSON.stringify(questions));
@@ -168,7 +160,7 @@ describe('set image, undo and the AnalysisRun actions', () => {
 
       blank = 'namespace';
       const blankMark = await requestCount();
-      const refused = await run('argoRollouts.createAnalysisRun', await rollout());
+      const refused = await runAction('argoRollouts.createAnalysisRun', await rollout());
       assert.deepEqual(refused, { status: 'refused', message: 'Argument "namespace" has no default: type a value. Nothing was sent.' });
       assert.deepEqual(await writesSince(blankMark), []);
     } finally {
@@ -186,7 +178,7 @@ describe('set image, undo and the AnalysisRun actions', () => {
     });
     try {
       const mark = await requestCount();
-      const outcome = await run('argoRollouts.undoRollout', await rollout());
+      const outcome = await runAction('argoRollouts.undoRollout', await rollout());
       assert.deepEqual(outcome, { status: 'done', message: 'rollout \'gitops-hugo\' undo' });
       assert.deepEqual(offered[0]?.map((c) => [c.revision, c.previous, c.images.join()]), [[1, true, 'hugo=ghcr.io/example/gitops-hugo:1.0.0']]);
       assert.match(confirmations.at(-1) ?? '', /^Undo rollout "gitops-hugo" in namespace "staging" on context "test-cluster"\? .* Revision 1 \(hugo=ghcr\.io\/example\/gitops-hugo:1\.0\.0\) comes back\.$/);
@@ -217,13 +209,13 @@ describe('set image, undo and the AnalysisRun actions', () => {
     assert.equal(failed?.contextValue, 'experiment:Failed');
     assert.ok(running && failed);
     const mark = await requestCount();
-    assert.deepEqual(await run('argoRollouts.terminateExperiment', running), { status: 'done', message: 'experiment \'exp-running\' terminated' });
+    assert.deepEqual(await runAction('argoRollouts.terminateExperiment', running), { status: 'done', message: 'experiment \'exp-running\' terminated' });
     assert.equal(confirmations.at(-1), 'Terminate Experiment "exp-running" of rollout "gitops-hugo" in namespace "staging" on context "test-cluster"? '
       + 'The experiment stops and scales down its ReplicaSets.');
-    assert.deepEqual(await run('argoRollouts.terminateExperiment', failed), {
+    assert.deepEqual(await runAction('argoRollouts.terminateExperiment', failed), {
       status: 'refused', message: 'Terminate Experiment is not available for Experiment "exp-failed" in its current state: nothing was sent.',
     });
-    assert.deepEqual(await run('argoRollouts.retryExperiment', failed), { status: 'done', message: 'experiment \'exp-failed\' retried' });
+    assert.deepEqual(await runAction('argoRollouts.retryExperiment', failed), { status: 'done', message: 'experiment \'exp-failed\' retried' });
     const patches = (await sentSince(mark)).filter((r) => r.method === 'PATCH');
     assert.deepEqual(patches.map((r) => [r.path, r.contentType, parsed(r.body)]), [
       [`/apis/argoproj.io/v1alpha1/namespaces/${NS}/experiments/exp-running`, 'application/merge-patch+json', { spec: { terminate: true } }],
@@ -240,11 +232,11 @@ describe('set image, undo and the AnalysisRun actions', () => {
     try {
       const mark = await requestCount();
       typedName = 'gitops';
-      const refused = await run('argoRollouts.setImageRollout', await rollout());
+      const refused = await runAction('argoRollouts.setImageRollout', await rollout());
       assert.equal(refused.status, 'refused');
       assert.match(refused.status === 'refused' ? refused.message : '', /does not match rollout "gitops-hugo": set image was not sent to protected context "test-cluster"/);
       typedName = undefined;
-      assert.deepEqual(await run('argoRollouts.setImageRollout', await rollout()), { status: 'cancelled' });
+      assert.deepEqual(await runAction('argoRollouts.setImageRollout', await rollout()), { status: 'cancelled' });
       assert.deepEqual(await writesSince(mark), []);
     } finally {
       answers.dispose();

@@ -5,12 +5,9 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ArgoRolloutsApi } from '../../../src/extension';
-import type { ActionOutcome } from '../../../src/vscode/actions/runRolloutAction';
 import type { RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
-import { requestCount, rowAt, rows, waitForTree, writesSince, type Row, openRolloutsView } from './clusterHelpers';
+import { openRolloutsView, requestCount, rowAt, rows, runAction, setSetting, waitForTree, writesSince, type Row } from './clusterHelpers';
 
-const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('argoRollouts');
-const setSetting = (key: string, value: unknown): Thenable<void> => config().update(key, value, vscode.ConfigurationTarget.Global);
 
 describe('the rollout actions', () => {
   let api: ArgoRolloutsApi;
@@ -20,11 +17,6 @@ describe('the rollout actions', () => {
   let prompts: vscode.Disposable;
 
   const paused = (): Promise<Row> => rowAt(tree, 'test-cluster', 'payments', 'gitops-hugo');
-  const run = async (command: string, row: Row): Promise<ActionOutcome> => {
-    const outcome = await vscode.commands.executeCommand<ActionOutcome>(command, row.el);
-    assert.ok(outcome, `${command} returned nothing`);
-    return outcome;
-  };
   const waitForDescription = (description: string): Promise<void> =>
     waitForTree(tree, async () => (await paused()).description === description, `the row to read "${description}"`);
 
@@ -52,7 +44,7 @@ describe('the rollout actions', () => {
   });
 
   it('promotes the paused rollout from its row after a confirmation naming context, namespace and rollout, and the row shows the next pause', async () => {
-    const outcome = await run('argoRollouts.promoteRollout', await paused());
+    const outcome = await runAction('argoRollouts.promoteRollout', await paused());
     assert.deepEqual(outcome, { status: 'done', message: 'rollout \'gitops-hugo\' promoted' });
     assert.equal(confirmations.at(-1), 'Promote rollout "gitops-hugo" in namespace "payments" on context "test-cluster"? The rollout moves past its current step or pause.');
     await waitForDescription('Paused · step 3/8 · 30%');
@@ -93,11 +85,11 @@ describe('the rollout actions', () => {
     await setSetting('protectedContexts', ['test-*']);
     const mark = await requestCount();
     typedName = 'gitops';
-    const refused = await run('argoRollouts.abortRollout', await paused());
+    const refused = await runAction('argoRollouts.abortRollout', await paused());
     assert.equal(refused.status, 'refused');
     assert.match(refused.status === 'refused' ? refused.message : '', /does not match rollout "gitops-hugo".*protected context "test-cluster"/);
     typedName = undefined;
-    assert.deepEqual(await run('argoRollouts.abortRollout', await paused()), { status: 'cancelled' });
+    assert.deepEqual(await runAction('argoRollouts.abortRollout', await paused()), { status: 'cancelled' });
     assert.deepEqual(await writesSince(mark), []);
     assert.equal((await paused()).description, 'Paused · step 3/8 · 30%');
   });
@@ -105,11 +97,11 @@ describe('the rollout actions', () => {
   it('in a protected context aborts once the name is typed, and Retry brings the rollout back to its first pause', async () => {
     typedName = ' gitops-hugo ';
     const mark = await requestCount();
-    assert.deepEqual(await run('argoRollouts.abortRollout', await paused()), { status: 'done', message: 'rollout \'gitops-hugo\' aborted' });
+    assert.deepEqual(await runAction('argoRollouts.abortRollout', await paused()), { status: 'done', message: 'rollout \'gitops-hugo\' aborted' });
     assert.ok((await writesSince(mark)).some((w) => w.startsWith('PATCH /apis/argoproj.io/v1alpha1/namespaces/payments/rollouts/gitops-hugo')));
     await waitForTree(tree, async () => /^Degraded/.test((await paused()).description), 'the aborted row');
     assert.match((await paused()).contextValue, /\bretry\b/);
-    assert.equal((await run('argoRollouts.retryRollout', await paused())).status, 'done');
+    assert.equal((await runAction('argoRollouts.retryRollout', await paused())).status, 'done');
     await waitForDescription('Paused · step 1/8 · 10%');
   });
 
@@ -117,7 +109,7 @@ describe('the rollout actions', () => {
     await setSetting('readOnly', true);
     await waitForTree(tree, async () => (await paused()).contextValue === 'rollout:', 'the read-only row');
     const mark = await requestCount();
-    const refused = await run('argoRollouts.promoteRollout', await paused());
+    const refused = await runAction('argoRollouts.promoteRollout', await paused());
     assert.equal(refused.status, 'refused');
     assert.deepEqual(await writesSince(mark), []);
     await setSetting('readOnly', false);

@@ -8,13 +8,11 @@ import * as vscode from 'vscode';
 import type { ArgoRolloutsApi } from '../../../src/extension';
 import type { PanelState } from '../../../src/shared/protocol';
 import type { RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
-import { control, openRolloutsView, requestCount, rowAt, rows, waitForTree, writesSince } from './clusterHelpers';
+import { control, openRolloutsView, requestCount, rowAt, rows, setSetting, waitForTree, writesSince } from './clusterHelpers';
 import { fixture } from './helpers';
 
 const NS = 'payments';
 const NAME = 'gitops-hugo';
-const setSetting = (key: string, value: unknown): Thenable<void> =>
-  vscode.workspace.getConfiguration('argoRollouts').update(key, value, vscode.ConfigurationTarget.Global);
 
 function panelTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.label === `Rollout ${NAME}`);
