@@ -1,23 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isJsonObject, parseJson, type JsonObject } from '../../../test/cluster/jsonValue';
 import { startTestCluster, type TestCluster } from '../../../test/cluster/startTestCluster';
+import { kubectl, kubectlPresent } from './kubectlKit';
 
 // Fidelity check: the real kubectl (v1.32 here) against the double. If kubectl accepts the double's
 // answers and leaves the objects the extension expects, the double is honest about what matters.
-const kubectl = process.env.KUBECTL ?? 'kubectl';
-
-function kubectlPresent(): boolean {
-  try {
-    execFileSync(kubectl, ['version', '--client'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface Run {
   code: number;

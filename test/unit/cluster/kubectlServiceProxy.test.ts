@@ -1,22 +1,13 @@
 // Fidelity check of the double's service proxy: the real kubectl's `get --raw` through it reaches a
 // real Prometheus, and reads its 503/403 Status answers as it reads a real API server's.
 import { strict as assert } from 'node:assert';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { startTestCluster, type TestCluster } from '../../cluster/startTestCluster';
 import { prometheusInstalled, startPrometheus, tempDir, type PromServer } from '../prometheus/promServer';
+import { kubectl, kubectlPresent } from './kubectlKit';
 
-const kubectl = process.env.KUBECTL ?? 'kubectl';
-
-function kubectlPresent(): boolean {
-  try {
-    execFileSync(kubectl, ['version', '--client'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('The test cluster\'s service proxy, read by the real kubectl', function () {
   this.timeout(60000);
