@@ -179,7 +179,7 @@ describe('Rollout panel webview', function () {
     assert.ok((await card.locator('.counts li').allTextContents()).includes('inconclusive 0 ≤ inconclusiveLimit 0'));
     assert.match((await card.locator('.query code').textContent()) ?? '', /^sum\(rate\(nginx_ingress_controller_requests/);
     assert.equal(await w.page.locator('ol.timeline li.step-aborted .tag-aborted').isVisible(), true);
-    assert.equal(await w.page.locator('ol.timeline li[data-index="3"]').getAttribute('class'), 'step step-pending step-aborted');
+    assert.equal(await w.page.locator('ol.timeline li[data-index="3"]').getAttribute('class'), 'step step-current step-aborted');
     assert.equal(await w.page.locator('details.run > summary vscode-badge').textContent(), 'Failed');
   });
 
@@ -281,7 +281,7 @@ describe('Rollout panel webview', function () {
     assert.equal(await chart.locator('.u-legend .u-series').nth(1).locator('.u-value').textContent(), '0.71');
   });
 
-  it('redraws the charts in the new theme colours when VS Code switches theme, and saves screenshots of both', async () => {
+  it('redraws the charts in the new theme colours when VS Code switches theme (light, high contrast), and saves screenshots of each', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const w = await open({ theme: 'dark', clockAt: PAUSED_AS_OF });
     await w.send(state(abortedCanary()));
@@ -290,7 +290,8 @@ describe('Rollout panel webview', function () {
     const chartSel = `${metric(ABORTED_KEY)} .measurement-chart .chart`;
     await w.page.waitForFunction((sel) => webviewTestHost.attr(sel, 'data-threshold-color') === '#b180d7', chartSel);
     await w.page.screenshot({ path: path.join(ARTIFACTS, 'aborted-dark.png'), fullPage: true });
-    const themes: Theme[] = ['light'];
+    // Light's purple differs from both dark ones, so each switch is a visible change.
+    const themes: Theme[] = ['light', 'high-contrast'];
     for (const theme of themes) {
       await w.setTheme(theme);
       const purple = themeVariables[theme]['--vscode-charts-purple'];

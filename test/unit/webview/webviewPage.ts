@@ -59,6 +59,7 @@ function html(nonce: string, theme: Theme): string {
 <style nonce="${nonce}">
 body.vscode-dark { ${cssDeclarations('dark')} }
 body.vscode-light { ${cssDeclarations('light')} }
+body.vscode-high-contrast { ${cssDeclarations('high-contrast')} }
 </style>
 <link rel="stylesheet" href="${ORIGIN}/dist/webview/webview.css">
 <title>Rollout</title>
