@@ -9,6 +9,7 @@ import { normalizeJson } from '../../core/launch/specDiff';
 
 export const LIVE_SCHEME = 'argo-rollouts-live';
 export const FILE_SCHEME = 'argo-rollouts-file';
+const REFRESH_WAIT_MS = 1000;
 
 export class LaunchDiffDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();
@@ -24,8 +25,7 @@ export class LaunchDiffDocuments implements vscode.TextDocumentContentProvider, 
     const path = `/${context}/${namespace}/${name}.yaml`;
     const left = vscode.Uri.from({ scheme: LIVE_SCHEME, path });
     const right = vscode.Uri.from({ scheme: FILE_SCHEME, path });
-    this.set(left, renderSpec(live));
-    this.set(right, renderSpec(manifest));
+    await Promise.all([this.set(left, renderSpec(live)), this.set(right, renderSpec(manifest))]);
     await vscode.commands.executeCommand('vscode.diff', left, right, `${name}: live ↔ file (${context}/${namespace})`, { preview: true });
   }
 
@@ -33,9 +33,30 @@ export class LaunchDiffDocuments implements vscode.TextDocumentContentProvider, 
     this.changed.dispose();
   }
 
-  private set(uri: vscode.Uri, text: string): void {
+  /**
+   * A diff of the same rollout may still be open from an earlier launch: VS Code re-reads the content
+   * after onDidChange, asynchronously. Waiting for the new text (at most a second) keeps the confirmation
+   * dialog from showing over the previous launch's diff.
+   */
+  private async set(uri: vscode.Uri, text: string): Promise<void> {
     this.texts.set(uri.toString(), text);
-    this.changed.fire(uri);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!open || open.getText() === text) {
+      this.changed.fire(uri);
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      };
+      const timer = setTimeout(done, REFRESH_WAIT_MS);
+      const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === uri.toString() && e.document.getText() === text) done();
+      });
+      this.changed.fire(uri);
+    });
   }
 }
 
