@@ -29,6 +29,7 @@ class RunView {
       this.metricsBox,
     ]);
     this.element.open = open;
+    this.element.addEventListener('toggle', () => callbacks.toggled?.(run.name, this.element.open));
   }
 
   update(run: AnalysisRunView): void {
@@ -80,8 +81,9 @@ export class AnalysisView {
     runs.forEach((run, i) => {
       let view = this.runs.get(run.name);
       if (!view) {
-        // The newest run and any run that did not pass start open: that is where the user looks.
-        view = new RunView(run, i === 0 || phaseClass(run.phase) !== 'successful', this.callbacks);
+        // As the user left it; else the newest run and any run that did not pass start open: that is where the user looks.
+        const open = this.callbacks.savedOpen?.(run.name) ?? (i === 0 || phaseClass(run.phase) !== 'successful');
+        view = new RunView(run, open, this.callbacks);
         this.runs.set(run.name, view);
       }
       view.update(run);

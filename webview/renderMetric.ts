@@ -12,6 +12,10 @@ import { SeriesChart } from './seriesChart';
 export interface MetricCallbacks {
   requestSeries(key: string, widthPx: number): void;
   openTemplate(key: string): void;
+  /** The open state the user last gave a run, if any (kept across page reloads). */
+  savedOpen?(runName: string): boolean | undefined;
+  /** The user opened or closed a run. */
+  toggled?(runName: string, open: boolean): void;
 }
 
 /** `failed 1 > failureLimit 0`: a count against the limit it is compared with, and whether it is over. */

@@ -220,6 +220,23 @@ describe('Rollout panel webview', function () {
     assert.equal(await series.locator('.series-status').textContent(), 'Could not load the series from http://prometheus.monitoring:9090: Cannot reach Prometheus: connect ECONNREFUSED 10.96.0.9:9090');
   });
 
+  it('comes back as the user left it when VS Code reloads the hidden page: closed runs stay closed, the scroll position is kept', async () => {
+    // Real time: the scroll position is saved from an animation frame, which a paused fake clock never runs.
+    const w = await open();
+    const long = manyRuns(10, 3);
+    await w.send(state(long));
+    const run = w.page.locator('details.run').first();
+    assert.equal(await run.getAttribute('open'), '', 'the newest run starts open');
+    await w.page.locator('details.run > summary').first().click();
+    await w.page.waitForFunction(() => !document.querySelector('details.run')?.hasAttribute('open'));
+    await w.page.evaluate(() => window.scrollTo(0, 200));
+    await w.page.waitForFunction(() => JSON.parse(sessionStorage.getItem('vscodeState') ?? '{}').scrollY === 200);
+    await w.reload();
+    await w.send(state(long));
+    assert.equal(await w.page.locator('details.run').first().getAttribute('open'), null, 'still closed');
+    assert.equal(await w.page.evaluate(() => window.scrollY), 200);
+  });
+
   it('keeps the last data under a banner while the host reports a problem', async () => {
     const w = await open({ clockAt: PAUSED_AS_OF });
     await w.send(state(pausedCanary()));

@@ -85,7 +85,12 @@ body.vscode-high-contrast { ${cssDeclarations('high-contrast')} }
   window.addEventListener('message', () => { window.webviewTestHost.received += 1; });
   document.addEventListener('securitypolicyviolation', (e) => window.webviewTestHost.violations.push(e.violatedDirective + ' ' + e.blockedURI));
   function acquireVsCodeApi() {
-    return { postMessage: (m) => window.webviewTestHost.posted.push(m), getState: () => undefined, setState: () => undefined };
+    // VS Code keeps a webview's state across reloads of its page; sessionStorage does the same here.
+    return {
+      postMessage: (m) => window.webviewTestHost.posted.push(m),
+      getState: () => JSON.parse(sessionStorage.getItem('vscodeState') ?? 'null'),
+      setState: (s) => sessionStorage.setItem('vscodeState', JSON.stringify(s)),
+    };
   }
 </script>
 <script nonce="${nonce}" src="${ORIGIN}/dist/webview/webview.js"></script>
@@ -136,6 +141,8 @@ export interface WebviewPage {
   /** Delivers anything, e.g. a message of another protocol version, and waits until the page handled it. */
   sendRaw(message: unknown): Promise<void>;
   setTheme(theme: Theme): Promise<void>;
+  /** Reloads the page as VS Code does when a hidden panel is shown again (its saved state survives). */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -176,6 +183,10 @@ export async function openWebview(browser: Browser, bundle: WebviewBundle, optio
     send: (message) => deliver(page, message),
     sendRaw: (message) => deliver(page, message),
     setTheme: (theme) => page.evaluate((t) => webviewTestHost.setTheme(t), theme),
+    reload: async () => {
+      await page.reload();
+      await page.waitForFunction(() => webviewTestHost.posted.length > 0);
+    },
     close: () => context.close(),
   };
 }
