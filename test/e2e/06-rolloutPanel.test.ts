@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { prometheusInstalled } from '../scenario/startScenarioPrometheus';
 import { workbench } from './hooks';
 import { ROOT } from './workbench';
 
@@ -42,6 +43,14 @@ describe('the rollout panel', () => {
     await chart.waitFor();
     assert.ok(await root.locator('canvas').count() > 0);
     await chart.scrollIntoViewIfNeeded();
+    if (prometheusInstalled()) {
+      // The test Prometheus holds payments' NGINX series: the query over the run's window plots the
+      // canary and the stable Service side by side, named in the chart's legend.
+      const series = root.locator('.series-chart').first();
+      await series.scrollIntoViewIfNeeded();
+      await series.locator('.u-legend .u-label', { hasText: /^stable$/ }).waitFor();
+      assert.deepEqual(await series.locator('.u-legend .u-label').allInnerTexts(), ['time', 'canary', 'stable']);
+    }
     await wb.screenshot('rollout-panel-charts');
   });
 });

@@ -40,6 +40,8 @@ export interface Workbench {
   readonly workspace: string;
   /** What `code-server --install-extension` printed. */
   readonly installOutput: string;
+  /** The API double's control endpoint (seed, clock, objects): for what a user cannot do from the UI. */
+  readonly control: string;
   /** Saves test-artifacts/e2e/<nn>-<step>.png, numbered in the order taken. */
   screenshot(step: string): Promise<void>;
   /** F1, type the command's title, Enter on the entry whose label is exactly that title. */
@@ -145,14 +147,14 @@ export async function startWorkbench(): Promise<Workbench> {
     // The explorer shows the folder once the remote extension host side is connected.
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
     await widenSideBar(page, 480);
-    return makeWorkbench(page, workspace, installOutput, stop);
+    return makeWorkbench(page, workspace, installOutput, cluster.env['ARGO_ROLLOUTS_TEST_CONTROL'] ?? '', stop);
   } catch (e) {
     await stop();
     throw e;
   }
 }
 
-function makeWorkbench(page: Page, workspace: string, installOutput: string, stop: () => Promise<void>): Workbench {
+function makeWorkbench(page: Page, workspace: string, installOutput: string, control: string, stop: () => Promise<void>): Workbench {
   let shots = 0;
   const quickInput = page.locator('.quick-input-widget');
   const tree = page.locator('[id="workbench.view.extension.argoRollouts"] .monaco-list').first();
@@ -169,6 +171,7 @@ function makeWorkbench(page: Page, workspace: string, installOutput: string, sto
     page,
     workspace,
     installOutput,
+    control,
     async screenshot(step) {
       shots += 1;
       await page.screenshot({ path: join(SCREENSHOTS, `${String(shots).padStart(2, '0')}-${step}.png`) });
@@ -266,6 +269,13 @@ function makeWorkbench(page: Page, workspace: string, installOutput: string, sto
       const entry = menu.locator('.action-item:not(.disabled) .action-label', { hasText: new RegExp(`^${escapeRegExp(item)}$`) }).first();
       await entry.waitFor();
       await entry.click();
+      // On a loaded machine the menu sometimes drops a click and stays open with the entry highlighted
+      // (seen in 05 and 07). Running an entry closes the menu first, so an open menu means nothing ran: click again.
+      for (let attempt = 1; attempt < 4; attempt++) {
+        const closed = await menu.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
+        if (closed) return;
+        await entry.click();
+      }
       await menu.waitFor({ state: 'hidden' });
     },
     async confirmDialog(button, step) {

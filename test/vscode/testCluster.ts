@@ -3,7 +3,8 @@
 // `payments/gitops-hugo` Paused at its first pause — plus a kubeconfig context `unreachable` whose
 // server refuses connections. The tests in the extension host cannot reach the simulator's objects, so
 // a small HTTP control server on 127.0.0.1 lets them promote/abort, seed a scenario of their own, read
-// objects, deny verbs (403), and read the open watch count and the requests clients sent. Two more
+// objects, deny verbs (403), and read the open watch count and the requests clients sent; a seeded
+// namespace may measure metric values of its own, and the simulated clock can be moved on. Two more
 // contexts: `expired-token` (the test cluster with a wrong token: 401) and `no-argo` (an API server
 // without the argoproj.io group: the CRDs are not installed).
 import { once } from 'node:events';
@@ -13,7 +14,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { SimClock } from '../cluster/simulator/simClock';
-import { gitopsHugoMetrics, gitopsHugoRollout, seedGitopsHugo } from '../cluster/simulator/seedGitopsHugo';
+import type { MetricSource } from '../cluster/simulator/metricSource';
+import { gitopsHugoMetrics, gitopsHugoRollout, seedGitopsHugo, type HugoMetrics, type SeededScenario } from '../cluster/simulator/seedGitopsHugo';
 import { isJsonObject } from '../cluster/jsonValue';
 import { startTestCluster } from '../cluster/startTestCluster';
 import { prometheusInstalled, startScenarioPrometheus } from '../scenario/startScenarioPrometheus';
@@ -35,7 +37,13 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
   const clock = new SimClock(Math.floor(nowSec / 60) * 60_000);
   const prometheus = prometheusInstalled() ? await startScenarioPrometheus({ namespace: 'payments', endAtSec: nowSec }) : undefined;
   if (prometheus) cluster.proxyService('monitoring', 'prometheus', 9090, prometheus.url);
-  const metrics = gitopsHugoMetrics();
+  // One simulator measures every namespace: a namespace seeded with values of its own (e.g. a failing
+  // success rate) gets them, the rest keep the healthy defaults, so one canary can fail while the
+  // seeded two stay healthy.
+  const healthyMetrics = gitopsHugoMetrics();
+  const metricsByNamespace = new Map<string, MetricSource>();
+  const metrics: MetricSource = (request) => (metricsByNamespace.get(request.namespace) ?? healthyMetrics)(request);
+  const seeded = new Map<string, SeededScenario>();
   const healthy = seedGitopsHugo(cluster.store, clock, metrics);
   const paused = seedGitopsHugo(cluster.store, clock, metrics, { namespace: 'payments', simulator: healthy.simulator });
   paused.setImage('ghcr.io/example/gitops-hugo:1.1.0');
@@ -99,8 +107,30 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
         // A gitops-hugo of its own in a namespace of its own: suites that change revisions leave the seeded two alone.
         const namespace = decodeURIComponent(seed[1] ?? '');
         if (cluster.store.get({ resource: 'rollouts', namespace, name: 'gitops-hugo' })) return reply(res, 409, { error: `${namespace}/gitops-hugo exists` });
-        seedGitopsHugo(cluster.store, clock, metrics, { namespace, simulator: healthy.simulator });
+        // ?successRate=0.8&latency=0.9: what the fake NGINX metrics of this namespace measure from now on.
+        const values = metricValues(url.searchParams);
+        if ('error' in values) return reply(res, 400, values);
+        if (Object.keys(values).length > 0) metricsByNamespace.set(namespace, gitopsHugoMetrics(values));
+        seeded.set(namespace, seedGitopsHugo(cluster.store, clock, metrics, { namespace, simulator: healthy.simulator }));
         return reply(res, 200, { ok: true });
+      }
+      const seedImage = /^\/seed\/([^/]+)\/image$/.exec(url.pathname);
+      if (req.method === 'POST' && seedImage) {
+        // A new revision of a /seed/<ns> rollout (?image=…), as `kubectl argo rollouts set image` would start it.
+        const scenario = seeded.get(decodeURIComponent(seedImage[1] ?? ''));
+        const image = url.searchParams.get('image') ?? '';
+        if (!scenario || image === '') return reply(res, 404, { error: 'no rollout seeded by /seed/<ns> there, or no ?image=' });
+        scenario.setImage(image);
+        return reply(res, 200, { ok: true });
+      }
+      if (req.method === 'POST' && url.pathname === '/clock/tick') {
+        // Simulated time moves only on request (pauses end, analysis measures again), for every
+        // namespace at once as in a real cluster: later tests must not expect the seeded ones' steps.
+        const ms = Number(url.searchParams.get('ms'));
+        if (!Number.isInteger(ms) || ms < 0 || ms > 3_600_000) return reply(res, 400, { error: 'ms must be a whole number of milliseconds, at most an hour' });
+        clock.tick(ms);
+        healthy.simulator.settle();
+        return reply(res, 200, { now: clock.timestamp() });
       }
       const experiment = /^\/experiments\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(url.pathname);
       if (req.method === 'POST' && experiment) {
@@ -169,6 +199,19 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
       await prometheus?.stop();
     },
   };
+}
+
+/** `successRate` and `latency` from a query string; an error when one is there but not a number. */
+function metricValues(params: URLSearchParams): HugoMetrics | { error: string } {
+  const values: { successRate?: number; latency?: number } = {};
+  for (const key of ['successRate', 'latency'] as const) {
+    const text = params.get(key);
+    if (text === null) continue;
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value)) return { error: `${key} must be a number, not "${text}"` };
+    values[key] = value;
+  }
+  return values;
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
