@@ -133,9 +133,12 @@ export class Informer {
       if (gen !== this.generation) return;
       if (!answer.ok) return this.retry(gen, answer.error, () => this.list(gen));
       const items = listItems(answer.value.body);
-      this.replace(items);
       this.resourceVersion = stringAt(answer.value.body, 'metadata', 'resourceVersion') ?? '';
+      // Synced before the changes are announced, and announced even when the list changed nothing:
+      // a listener waiting for "synced" (the tree's "Loading…", a namespace with no pods) must hear it.
+      const firstSync = !this.synced;
       this.synced = true;
+      this.replace(items, firstSync);
       this.recovered();
       this.watch(gen);
     });
@@ -198,7 +201,7 @@ export class Informer {
   }
 
   /** Replaces the cache with a list's items and emits what changed. */
-  private replace(items: readonly unknown[]): void {
+  private replace(items: readonly unknown[], announceEmpty: boolean): void {
     const changes: ObjectChange[] = [];
     const seen = new Set<string>();
     for (const object of items) {
@@ -217,7 +220,7 @@ export class Informer {
       this.cache.delete(key);
       changes.push({ type: 'deleted', name: stringAt(object, 'metadata', 'name') ?? '', object });
     }
-    if (changes.length > 0) this.emit(changes);
+    if (changes.length > 0 || announceEmpty) this.emit(changes);
   }
 
   private retry(gen: number, error: KubeError | undefined, again: () => void): void {

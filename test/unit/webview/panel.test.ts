@@ -228,14 +228,13 @@ describe('Rollout panel webview', function () {
     const run = w.page.locator('details.run').first();
     assert.equal(await run.getAttribute('open'), '', 'the newest run starts open');
     await w.page.locator('details.run > summary').first().click();
-    // Expressions as strings: they run in the page, whose DOM types this (Node) project does not load.
-    await w.page.waitForFunction("!document.querySelector('details.run').hasAttribute('open')");
-    await w.page.evaluate('window.scrollTo(0, 200)');
-    await w.page.waitForFunction("JSON.parse(sessionStorage.getItem('vscodeState') || '{}').scrollY === 200");
+    await w.page.waitForFunction(() => !webviewTestHost.hasAttr('details.run', 'open'));
+    await w.page.evaluate(() => webviewTestHost.scrollTo(200));
+    await w.page.waitForFunction(() => (webviewTestHost.savedState() as { scrollY?: number } | null)?.scrollY === 200);
     await w.reload();
     await w.send(state(long));
     assert.equal(await w.page.locator('details.run').first().getAttribute('open'), null, 'still closed');
-    assert.equal(await w.page.evaluate('window.scrollY'), 200);
+    assert.equal(await w.page.evaluate(() => webviewTestHost.scrollY()), 200);
   });
 
   it('keeps the last data under a banner while the host reports a problem', async () => {

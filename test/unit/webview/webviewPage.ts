@@ -80,6 +80,10 @@ body.vscode-high-contrast { ${cssDeclarations('high-contrast')} }
     text: (sel) => document.querySelector(sel)?.textContent ?? null,
     cssVar: (sel, name) => { const n = document.querySelector(sel); return n ? getComputedStyle(n).getPropertyValue(name).trim() : null; },
     isFocused: (sel) => document.activeElement !== null && document.activeElement === document.querySelector(sel),
+    hasAttr: (sel, name) => document.querySelector(sel)?.hasAttribute(name) ?? false,
+    scrollTo: (y) => window.scrollTo(0, y),
+    scrollY: () => window.scrollY,
+    savedState: () => JSON.parse(sessionStorage.getItem('vscodeState') ?? 'null'),
   };
   // Registered before the bundle's listener: once this counts a message, the page has handled it.
   window.addEventListener('message', () => { window.webviewTestHost.received += 1; });
@@ -124,6 +128,11 @@ interface TestHost {
   text(selector: string): string | null;
   cssVar(selector: string, name: string): string | null;
   isFocused(selector: string): boolean;
+  hasAttr(selector: string, name: string): boolean;
+  scrollTo(y: number): void;
+  scrollY(): number;
+  /** What the page saved with setState (VS Code's webview state), null before it saved anything. */
+  savedState(): unknown;
 }
 declare global {
   // A page global, declared for the functions that run in the page.

@@ -62,6 +62,18 @@ export async function rows(tree: RolloutsTreeProvider, parent?: RolloutsElement)
   });
 }
 
+/** The row at the path of labels, or undefined while it is not there (e.g. its namespace still says "Loading…"). */
+export async function rowIfAny(tree: RolloutsTreeProvider, ...labels: string[]): Promise<Row | undefined> {
+  let parent: RolloutsElement | undefined;
+  let found: Row | undefined;
+  for (const label of labels) {
+    found = (await rows(tree, parent)).find((r) => r.label === label);
+    if (!found) return undefined;
+    parent = found.el;
+  }
+  return found;
+}
+
 export async function rowAt(tree: RolloutsTreeProvider, ...labels: string[]): Promise<Row> {
   let parent: RolloutsElement | undefined;
   let found: Row | undefined;
