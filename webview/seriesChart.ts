@@ -87,7 +87,8 @@ export class SeriesChart {
     this.warnings.replaceChildren(...series.warnings.map((w) => el('li', {}, [`Prometheus warning: ${w}`])));
     setText(this.summary, seriesSummary(series));
     this.frame.element.hidden = series.lines.length === 0;
-    this.summary.hidden = false;
+    // With no series the status line already says so; the summary (the chart's text alternative) would repeat it.
+    this.summary.hidden = series.lines.length === 0;
     this.frame.refresh();
   }
 

@@ -69,7 +69,7 @@ export class RolloutPanel implements vscode.Disposable {
     /** The kubeconfig context the panel belongs to: another context's same-named rollout is not this one. */
     readonly context: string,
   ) {
-    this.panel = vscode.window.createWebviewPanel(ROLLOUT_PANEL_VIEW_TYPE, `Rollout ${ref.name}`, vscode.ViewColumn.Active, {
+    this.panel = vscode.window.createWebviewPanel(ROLLOUT_PANEL_VIEW_TYPE, panelTitle(ref), vscode.ViewColumn.Active, {
       enableScripts: true,
       // The page is cheap to rebuild and asks for the state on `ready`: no hidden page kept in memory.
       retainContextWhenHidden: false,
@@ -310,10 +310,15 @@ export class RolloutPanel implements vscode.Disposable {
   }
 
   private html(): string {
-    return renderPanelHtml(this.panel.webview, this.deps.extensionUri, `Rollout ${this.ref.name}`, newNonce());
+    return renderPanelHtml(this.panel.webview, this.deps.extensionUri, panelTitle(this.ref), newNonce());
   }
 
   private label(): string {
     return `${this.ref.namespace}/${this.ref.name}`;
   }
+}
+
+/** Names the namespace too: two namespaces often run a rollout of the same name (staging and production). */
+function panelTitle(ref: ObjectRef): string {
+  return `Rollout ${ref.namespace}/${ref.name}`;
 }

@@ -15,7 +15,7 @@ const NS = 'payments';
 const NAME = 'gitops-hugo';
 
 function panelTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.label === `Rollout ${NAME}`);
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.label === `Rollout ${NS}/${NAME}`);
 }
 
 async function openWatches(count: number): Promise<number> {
