@@ -5,6 +5,7 @@ import type { KubeError } from '../core/kube/kubeErrors';
 import type { RelatedObjects } from '../core/rollout/experimentInfo';
 import type { KubeTransport } from './clusterConnection';
 import { Informer, type InformerOptions, type ObjectChange, type WatchedKind } from './informer';
+import { RolloutNamespaces } from './rolloutNamespaces';
 import { stringAt } from '../core/untrustedJson';
 
 export const WATCHED_KINDS: readonly WatchedKind[] = ['rollouts', 'replicasets', 'pods', 'analysisruns', 'experiments'];
@@ -38,11 +39,15 @@ export class RolloutStore {
   private readonly namespaces = new Map<string, NamespaceWatch>();
   private readonly changeListeners = new Set<(change: StoreChange) => void>();
   private readonly errorListeners = new Set<(error: StoreError) => void>();
+  /** The namespaces holding rollouts (the `["*"]` setting): watched only while held, closed with the store. */
+  readonly rolloutNamespaces: RolloutNamespaces;
 
   constructor(
     private readonly transport: KubeTransport,
     private readonly options: InformerOptions = {},
-  ) {}
+  ) {
+    this.rolloutNamespaces = new RolloutNamespaces(transport, options);
+  }
 
   get context(): string {
     return this.transport.context;
@@ -120,6 +125,7 @@ export class RolloutStore {
 
   /** Stops every watch (context switch, deactivation). */
   dispose(): void {
+    this.rolloutNamespaces.stop();
     for (const namespace of [...this.namespaces.keys()]) this.stopNamespace(namespace);
   }
 

@@ -50,6 +50,11 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
   private readOnly = false;
   /** Released when the view hides, the namespaces change or the store is replaced. */
   private readonly holds = new Map<string, () => void>();
+  /** With `["*"]`: the hold of the store's watch of which namespaces hold rollouts, released like `holds`. */
+  private namespaceListHold: (() => void) | undefined;
+  /** What that watch said when the context row was last read (see listKey), and whether it spoke since. */
+  private shownListKey = '';
+  private namespacesDirty = false;
   /** Context, namespace and rollout elements by id: refreshes must fire the very objects the view holds. */
   private readonly elements = new Map<string, RolloutsElement>();
   /** Namespaces the context row shows now. */
@@ -73,9 +78,11 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
     if (visible === this.visible) return;
     this.visible = visible;
     if (!visible) return this.releaseAll();
-    if (this.session.started && this.shownNamespaces.length > 0) {
+    const all = readClusterSettings().namespaces.kind === 'all';
+    if (this.session.started && (this.shownNamespaces.length > 0 || all)) {
       this.hold(this.shownNamespaces);
-      // What was shown before hiding may be stale: the watches were closed meanwhile.
+      // What was shown before hiding may be stale: the watches were closed meanwhile. With `["*"]`
+      // the re-read context row also holds the watch of which namespaces hold rollouts again.
       this.fireContext();
     }
   }
@@ -219,14 +226,28 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
     if (!store) return [];
     const selection = readClusterSettings().namespaces;
     let namespaces: string[];
+    if (selection.kind !== 'all') this.releaseNamespaceList();
     if (selection.kind === 'context') namespaces = [this.session.contexts()?.currentNamespace ?? 'default'];
     else if (selection.kind === 'list') namespaces = [...selection.names];
-    else {
+    else if (!this.visible) {
+      // Read before the view reported itself visible: one list; setVisible(true) starts the watch.
       const listed = await this.session.namespacesWithRollouts();
       if (this.store() !== store) return [];
       if (!listed.ok) return [this.errorElement(el.id, listed.error)];
       namespaces = listed.value;
+    } else {
+      // Followed by watch, so a namespace's first rollout or its last one's deletion needs no Refresh.
+      const list = store.rolloutNamespaces;
+      this.holdNamespaceList(store);
+      await whenReady(() => !this.visible || this.store() !== store || list.hasSynced || list.lastError !== undefined, [(check) => list.onChange(check)]);
+      if (this.store() !== store) return [];
+      this.shownListKey = listKey(store);
+      if (!list.hasSynced && list.lastError) return [this.errorElement(el.id, list.lastError)];
+      if (!list.hasSynced) return [{ type: 'message', id: `${el.id}/loading`, text: 'Loading…' }];
+      namespaces = [...list.namespaces()];
     }
+    // A namespace that comes back later starts from fresh baselines.
+    for (const gone of this.shownNamespaces.filter((ns) => !namespaces.includes(ns))) this.shownNames.delete(gone);
     this.shownNamespaces = namespaces;
     if (this.visible) this.hold(namespaces);
     await this.firstSync(store, namespaces);
@@ -369,6 +390,10 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
     const namespaces = [...this.dirty];
     this.dirty.clear();
     if (!store) return;
+    if (this.namespacesDirty) {
+      this.namespacesDirty = false;
+      if (listKey(store) !== this.shownListKey) this.contextDirty = true;
+    }
     if (this.contextDirty) {
       this.contextDirty = false;
       return this.fireContext();
@@ -421,34 +446,34 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
   private releaseAll(): void {
     for (const release of this.holds.values()) release();
     this.holds.clear();
+    this.releaseNamespaceList();
   }
 
-  /**
-   * Resolves once every namespace has been listed or has failed, so the first expansion shows data
-   * or the error rather than an empty list. The store has no "synced" event (an empty list emits no
-   * change), so besides its events this re-checks its in-memory state every 100 ms; it never asks
-   * the cluster anything.
-   */
+  private holdNamespaceList(store: RolloutStore): void {
+    if (this.namespaceListHold) return;
+    const release = store.rolloutNamespaces.hold();
+    // Compared in flush(), after the batch window: by then the context row read that started the
+    // watch has recorded what it showed, so its own first list refreshes nothing.
+    const off = store.rolloutNamespaces.onChange(() => {
+      this.namespacesDirty = true;
+      this.schedule();
+    });
+    this.namespaceListHold = () => {
+      off();
+      release();
+    };
+  }
+
+  private releaseNamespaceList(): void {
+    this.namespaceListHold?.();
+    this.namespaceListHold = undefined;
+    this.namespacesDirty = false;
+  }
+
+  /** Resolves once every namespace has been listed or has failed, so the first expansion shows data or the error rather than an empty list. */
   private firstSync(store: RolloutStore, namespaces: readonly string[]): Promise<void> {
     const ready = (): boolean => !this.visible || this.store() !== store || namespaces.every((ns) => store.isSynced(ns) || store.lastError(ns) !== undefined);
-    if (ready()) return Promise.resolve();
-    return new Promise((resolve) => {
-      const check = (): void => {
-        if (!ready()) return;
-        done();
-      };
-      const offChange = store.onChange(check);
-      const offError = store.onError(check);
-      const interval = setInterval(check, 100);
-      const timeout = setTimeout(() => done(), FIRST_SYNC_TIMEOUT_MS);
-      const done = (): void => {
-        offChange();
-        offError();
-        clearInterval(interval);
-        clearTimeout(timeout);
-        resolve();
-      };
-    });
+    return whenReady(ready, [(check) => store.onChange(check), (check) => store.onError(check)]);
   }
 
   // ---- helpers
@@ -491,6 +516,34 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
     this.elements.set(el.id, el);
     return el;
   }
+}
+
+/**
+ * Resolves once `ready()` holds, or after FIRST_SYNC_TIMEOUT_MS. Besides the events it re-checks
+ * every 100 ms (a hidden view or a replaced store announces nothing there); it never asks the cluster.
+ */
+function whenReady(ready: () => boolean, events: readonly ((check: () => void) => () => void)[]): Promise<void> {
+  if (ready()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = (): void => {
+      if (ready()) done();
+    };
+    const offs = events.map((on) => on(check));
+    const interval = setInterval(check, 100);
+    const timeout = setTimeout(() => done(), FIRST_SYNC_TIMEOUT_MS);
+    const done = (): void => {
+      for (const off of offs) off();
+      clearInterval(interval);
+      clearTimeout(timeout);
+      resolve();
+    };
+  });
+}
+
+/** What the `["*"]` context row shows from the namespace watch: its namespaces once listed, else its failure (or nothing yet). */
+function listKey(store: RolloutStore): string {
+  const list = store.rolloutNamespaces;
+  return list.hasSynced ? `ns:${list.namespaces().join('\n')}` : `error:${list.lastError?.message ?? ''}`;
 }
 
 function themeIcon(icon: NodeIcon): vscode.ThemeIcon {

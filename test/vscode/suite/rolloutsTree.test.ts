@@ -4,11 +4,27 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ArgoRolloutsApi } from '../../../src/extension';
 import type { RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
-import { control, rowAt, rows, waitForTree, openRolloutsView } from './clusterHelpers';
+import { control, rowAt, rowIfAny, rows, waitForTree, openRolloutsView } from './clusterHelpers';
 
 async function openWatches(count?: number): Promise<number> {
   const answer = await control('GET', count === undefined ? '/watches' : `/watches?count=${count}`);
   return Number(answer['count']);
+}
+
+/** Like waitForTree, but `ok` is checked only after tree events: reading the rows must not be what brings the change in. */
+function afterTreeEvents(tree: RolloutsTreeProvider, ok: () => Promise<boolean>, what: string, timeoutMs = 15000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no tree event after which ${what}, within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const sub = tree.onDidChangeTreeData(() => void ok().then((yes) => {
+      if (!yes) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    }, reject));
+  });
 }
 
 async function setNamespaces(value: string[]): Promise<void> {
@@ -86,12 +102,27 @@ describe('the Rollouts view', () => {
   });
 
   it('closes its watches when the view is hidden and opens them again when it shows', async () => {
-    assert.equal(await openWatches(10), 10, 'five kinds in two namespaces are watched while the view is visible');
+    assert.equal(await openWatches(11), 11, 'five kinds in two namespaces, and the rollouts of all namespaces, are watched while the view is visible');
     await vscode.commands.executeCommand('workbench.view.explorer');
     assert.equal(await openWatches(0), 0);
     assert.deepEqual(tree.heldNamespaces(), []);
     await vscode.commands.executeCommand('workbench.view.extension.argoRollouts');
-    assert.equal(await openWatches(10), 10);
+    assert.equal(await openWatches(11), 11);
+  });
+
+  it('with "*", shows a namespace when its first rollout is created and drops it when its last one is deleted, without Refresh', async () => {
+    const NS = 'late-arrival';
+    const namespaceRows = async (): Promise<string> => (await rows(tree, (await rowAt(tree, 'test-cluster')).el)).map((r) => r.label).join();
+    assert.equal(await namespaceRows(), 'default,payments');
+    const appeared = afterTreeEvents(tree, async () => (await namespaceRows()) === `default,${NS},payments`, `the ${NS} row is there`);
+    await control('POST', `/seed/${NS}`);
+    await appeared;
+    await waitForTree(tree, async () => (await rowIfAny(tree, 'test-cluster', NS, 'gitops-hugo')) !== undefined, `the rollout under ${NS}`);
+    assert.equal(await openWatches(16), 16, 'the new namespace\'s five kinds are watched too');
+    const gone = afterTreeEvents(tree, async () => (await namespaceRows()) === 'default,payments', `the ${NS} row is gone`);
+    await control('POST', `/rollouts/${NS}/gitops-hugo/delete`);
+    await gone;
+    assert.equal(await openWatches(11), 11, 'its watches closed with its row');
   });
 
   it('shows one error row with the message and next steps when the cluster cannot be reached', async () => {
