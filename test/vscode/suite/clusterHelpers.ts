@@ -117,3 +117,11 @@ export async function runAction(command: string, row: Row): Promise<ActionOutcom
   assert.ok(outcome, `${command} returned nothing`);
   return outcome;
 }
+
+/** A `confirm` answer that says yes and records each question (message and detail) for the test to assert. */
+export function acceptAndRecord(questions: string[]): (message: string, detail: string | undefined) => Promise<boolean> {
+  return (message, detail) => {
+    questions.push([message, detail ?? ''].join(' ').trim());
+    return Promise.resolve(true);
+  };
+}

@@ -9,7 +9,7 @@ import type { UndoChoice } from '../../../src/core/actions/undoChoices';
 import type { ArgoRolloutsApi } from '../../../src/extension';
 import type { ContainerChoice, TemplateChoice } from '../../../src/vscode/actions/prompts';
 import type { RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
-import { control, openRolloutsView, requestCount, rowAt, rows, runAction, setSetting, waitForTree, writesSince, type Row } from './clusterHelpers';
+import { acceptAndRecord, control, openRolloutsView, requestCount, rowAt, rows, runAction, setSetting, waitForTree, writesSince, type Row } from './clusterHelpers';
 
 const NS = 'staging';
 const ROLLOUT_PATH = `/apis/argoproj.io/v1alpha1/namespaces/${NS}/rollouts/gitops-hugo`;
@@ -43,10 +43,7 @@ describe('set image, undo and the AnalysisRun actions', () => {
     api = await openRolloutsView();
     tree = api.rolloutsTree;
     prompts = api.actionPrompts.use({
-      confirm: (message, detail) => {
-        confirmations.push([message, detail ?? ''].join(' ').trim());
-        return Promise.resolve(true);
-      },
+      confirm: acceptAndRecord(confirmations),
       typeName: () => Promise.resolve(typedName),
     });
     await control('POST', `/seed/${NS}`);

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ArgoRolloutsApi } from '../../../src/extension';
 import type { RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
-import { openRolloutsView, requestCount, rowAt, rows, runAction, setSetting, waitForTree, writesSince, type Row } from './clusterHelpers';
+import { acceptAndRecord, openRolloutsView, requestCount, rowAt, rows, runAction, setSetting, waitForTree, writesSince, type Row } from './clusterHelpers';
 
 
 describe('the rollout actions', () => {
@@ -24,10 +24,7 @@ describe('the rollout actions', () => {
     api = await openRolloutsView();
     tree = api.rolloutsTree;
     prompts = api.actionPrompts.use({
-      confirm: (message, detail) => {
-        confirmations.push([message, detail ?? ''].join(' ').trim());
-        return Promise.resolve(true);
-      },
+      confirm: acceptAndRecord(confirmations),
       typeName: () => Promise.resolve(typedName),
     });
     await setSetting('namespaces', ['*']);

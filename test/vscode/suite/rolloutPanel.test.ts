@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ArgoRolloutsApi } from '../../../src/extension';
 import type { PanelState } from '../../../src/shared/protocol';
 import type { RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
-import { control, openRolloutsView, requestCount, rowAt, rowIfAny, rows, setSetting, waitForTree, writesSince } from './clusterHelpers';
+import { acceptAndRecord, control, openRolloutsView, requestCount, rowAt, rowIfAny, rows, setSetting, waitForTree, writesSince } from './clusterHelpers';
 import { fixture } from './helpers';
 
 const NS = 'payments';
@@ -53,10 +53,7 @@ describe('the rollout panel', () => {
     api = await openRolloutsView();
     tree = api.rolloutsTree;
     prompts = api.actionPrompts.use({
-      confirm: (message, detail) => {
-        confirmations.push([message, detail ?? ''].join(' ').trim());
-        return Promise.resolve(true);
-      },
+      confirm: acceptAndRecord(confirmations),
     });
     await setSetting('namespaces', ['*']);
     await waitForTree(tree, async () => (await rows(tree, (await rowAt(tree, 'test-cluster')).el)).some((r) => r.label === NS), 'the payments namespace');
