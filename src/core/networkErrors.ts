@@ -25,3 +25,15 @@ export const UNTRUSTED_CERT_CODES: ReadonlySet<string> = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
   'CERT_SIGNATURE_FAILURE',
 ]);
+
+/** The Node error code (`ECONNREFUSED`, `CERT_HAS_EXPIRED`, …) of a thrown value, if it carries one. */
+export function nodeErrorCode(e: unknown): string | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const code: unknown = Reflect.get(e, 'code');
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The message of a thrown value, whatever was thrown. */
+export function thrownText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

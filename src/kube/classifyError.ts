@@ -2,31 +2,21 @@
 // a Node error code; HTTP failures carry a Kubernetes Status body whose `message` is the text the
 // user should see (kubectl shows the same).
 import { kubeError, type KubeError } from '../core/kube/kubeErrors';
-import { UNREACHABLE_CODES, UNTRUSTED_CERT_CODES } from '../core/networkErrors';
+import { nodeErrorCode, thrownText, UNREACHABLE_CODES, UNTRUSTED_CERT_CODES } from '../core/networkErrors';
 
 export interface Endpoint {
   readonly context: string;
   readonly url: string;
 }
 
-function errorCode(e: unknown): string | undefined {
-  if (typeof e !== 'object' || e === null) return undefined;
-  const code: unknown = Reflect.get(e, 'code');
-  return typeof code === 'string' ? code : undefined;
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** A failure before any HTTP answer: connection, DNS, TLS, timeout. */
 export function classifyTransportError(endpoint: Endpoint, e: unknown): KubeError {
-  const code = errorCode(e);
+  const code = nodeErrorCode(e);
   if (code !== undefined && UNTRUSTED_CERT_CODES.has(code)) {
-    return kubeError({ kind: 'untrustedCertificate', ...endpoint, cause: `${errorText(e)} (${code})` });
+    return kubeError({ kind: 'untrustedCertificate', ...endpoint, cause: `${thrownText(e)} (${code})` });
   }
   const known = code !== undefined ? UNREACHABLE_CODES[code] : undefined;
-  const cause = known !== undefined ? `${known} (${code})` : errorText(e);
+  const cause = known !== undefined ? `${known} (${code})` : thrownText(e);
   return kubeError({ kind: 'unreachable', ...endpoint, cause });
 }
 

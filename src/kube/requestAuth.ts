@@ -7,6 +7,7 @@ import { Agent } from 'node:http';
 import type { RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { kubeError, type KubeError } from '../core/kube/kubeErrors';
+import { nodeErrorCode } from '../core/networkErrors';
 import { err, ok, type Result } from '../core/result';
 
 export interface RequestAuth {
@@ -78,8 +79,7 @@ export async function requestAuth(kc: KubeConfig, timeoutMs: number): Promise<Re
     if (outcome === 'timeout') return err(pluginError(user, exec, 'timeout', timeoutMs));
   } catch (e) {
     if (exec === undefined) return err(kubeError({ kind: 'config', detail: `credentials of user "${user}": ${e instanceof Error ? e.message : String(e)}` }));
-    const code = isObject(e) ? Reflect.get(e, 'code') : undefined;
-    if (code === 'ENOENT') return err(pluginError(user, exec, 'missing', timeoutMs));
+    if (nodeErrorCode(e) === 'ENOENT') return err(pluginError(user, exec, 'missing', timeoutMs));
     if (Date.now() - started >= timeoutMs) return err(pluginError(user, exec, 'timeout', timeoutMs));
     return err(kubeError({ kind: 'credentialPlugin', user, command: exec.command, problem: 'failed', detail: e instanceof Error ? e.message.trim() : String(e) }));
   } finally {

@@ -5,6 +5,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import axios from 'axios';
+import { nodeErrorCode, thrownText } from '../core/networkErrors';
 import { err, ok, type Result } from '../core/result';
 import { classifyPromError, type PromError, type PromFailure } from '../core/prometheus/promErrors';
 import { parseQueryResponse, type QueryData } from '../core/prometheus/parseQueryResponse';
@@ -45,16 +46,6 @@ export interface PrometheusClientOptions {
 export type QueryResult = Result<QueryData, PromError>;
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-
-function errorCode(e: unknown): string | undefined {
-  if (typeof e !== 'object' || e === null) return undefined;
-  const code: unknown = Reflect.get(e, 'code');
-  return typeof code === 'string' ? code : undefined;
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 function authHeader(auth: PromAuth | undefined): Record<string, string> {
   if (!auth) return {};
@@ -141,7 +132,7 @@ export class PrometheusClient {
     } catch (e) {
       if (timedOut) return fail({ kind: 'timeout', timeoutMs: this.timeoutMs });
       if (controller.signal.aborted) return fail({ kind: 'cancelled' });
-      return fail({ kind: 'transport', code: errorCode(e), cause: errorText(e) });
+      return fail({ kind: 'transport', code: nodeErrorCode(e), cause: thrownText(e) });
     } finally {
       clearTimeout(timer);
       for (const s of signals) s.removeEventListener('abort', onAbort);
