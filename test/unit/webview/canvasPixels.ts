@@ -18,10 +18,10 @@ export function paintedPixels(canvas: Locator): Promise<number> {
   });
 }
 
-/** The opaque colours of one row of canvas pixels, as `#rrggbb`, with how often each occurs. */
-export function rowColours(canvas: Locator, row: number): Promise<Record<string, number>> {
-  return canvas.evaluate((c: PixelCanvas, y: number) => {
-    const data = c.getContext('2d')?.getImageData(0, y, c.width, 1).data;
+/** The opaque colours of `height` rows of canvas pixels from row `y` (all rows by default), as `#rrggbb`, with how often each occurs. */
+function colourCounts(canvas: Locator, y = 0, height?: number): Promise<Record<string, number>> {
+  return canvas.evaluate((c: PixelCanvas, [top, rows]: readonly [number, number | undefined]) => {
+    const data = c.getContext('2d')?.getImageData(0, top, c.width, rows ?? c.height - top).data;
     const counts: Record<string, number> = {};
     if (!data) return counts;
     for (let i = 0; i < data.length; i += 4) {
@@ -30,7 +30,12 @@ export function rowColours(canvas: Locator, row: number): Promise<Record<string,
       counts[hex] = (counts[hex] ?? 0) + 1;
     }
     return counts;
-  }, row);
+  }, [y, height] as const);
+}
+
+/** The opaque colours of one row of canvas pixels, as `#rrggbb`, with how often each occurs. */
+export function rowColours(canvas: Locator, row: number): Promise<Record<string, number>> {
+  return colourCounts(canvas, row, 1);
 }
 
 /** The canvas' width in pixels. */
@@ -40,15 +45,5 @@ export function canvasWidth(canvas: Locator): Promise<number> {
 
 /** Every opaque colour on the canvas, as `#rrggbb`, with how many pixels have it. */
 export function canvasColours(canvas: Locator): Promise<Record<string, number>> {
-  return canvas.evaluate((c: PixelCanvas) => {
-    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
-    const counts: Record<string, number> = {};
-    if (!data) return counts;
-    for (let i = 0; i < data.length; i += 4) {
-      if ((data[i + 3] ?? 0) !== 255) continue;
-      const hex = `#${[data[i], data[i + 1], data[i + 2]].map((v) => (v ?? 0).toString(16).padStart(2, '0')).join('')}`;
-      counts[hex] = (counts[hex] ?? 0) + 1;
-    }
-    return counts;
-  });
+  return colourCounts(canvas);
 }

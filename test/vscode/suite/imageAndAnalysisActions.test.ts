@@ -26,7 +26,6 @@ function parsed(body: string): unknown {
   return JSON.parse(body) as unknown;
 }
 
-
 describe('set image, undo and the AnalysisRun actions', () => {
   let api: ArgoRolloutsApi;
   let tree: RolloutsTreeProvider;

@@ -8,7 +8,6 @@ import type { ArgoRolloutsApi } from '../../../src/extension';
 import type { RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
 import { acceptAndRecord, openRolloutsView, requestCount, rowAt, rows, runAction, setSetting, waitForTree, writesSince, type Row } from './clusterHelpers';
 
-
 describe('the rollout actions', () => {
   let api: ArgoRolloutsApi;
   let tree: RolloutsTreeProvider;
