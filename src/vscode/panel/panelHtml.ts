@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { panelCsp } from '../../core/panel/panelCsp';
 
 /** The folders the page may load from; nothing else of the extension or the workspace. */
 export function panelResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -13,16 +14,6 @@ export function panelResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
 /** 32 base64 characters from 24 random bytes: a CSP nonce nobody can guess, new for every load. */
 export function newNonce(): string {
   return randomBytes(24).toString('base64');
-}
-
-export function panelCsp(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource} 'nonce-${nonce}'`,
-    `img-src ${cspSource} data:`,
-    `font-src ${cspSource}`,
-  ].join('; ');
 }
 
 export function renderPanelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, nonce: string = newNonce()): string {

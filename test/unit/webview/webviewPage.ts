@@ -10,6 +10,7 @@ import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ToWebview } from '../../../src/shared/protocol';
 import { cssDeclarations, type Theme } from './fixtures/themeVariables';
+import { panelCsp } from '../../../src/core/panel/panelCsp';
 
 const ORIGIN = 'https://webview.test';
 const REPO = path.resolve(__dirname, '../../..');
@@ -45,16 +46,13 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The panel's CSP as the host sets it, with the origin standing for `webview.cspSource`. */
-export function panelCsp(nonce: string): string {
-  return `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${ORIGIN} 'nonce-${nonce}'; img-src ${ORIGIN} data:; font-src ${ORIGIN};`;
-}
 
 function html(nonce: string, theme: Theme): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${panelCsp(nonce)}">
+<meta http-equiv="Content-Security-Policy" content="${panelCsp(ORIGIN, nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <style nonce="${nonce}">
 body.vscode-dark { ${cssDeclarations('dark')} }
