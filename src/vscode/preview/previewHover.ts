@@ -9,8 +9,9 @@ export class PreviewHover implements vscode.HoverProvider {
   constructor(private readonly results: PreviewResults) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    // Most hovers in a template file come before any preview: no parse for them.
+    if (!this.results.hasAnyFor(document.uri)) return undefined;
     const text = document.getText();
-    if (!text.includes('AnalysisTemplate')) return undefined;
     const offset = document.offsetAt(position);
     const metric = templateMetrics(text).find((m) => m.querySpan && offset >= m.querySpan.start && offset <= m.querySpan.end);
     if (!metric?.querySpan) return undefined;

@@ -36,6 +36,13 @@ export class PreviewResults implements vscode.Disposable {
     return r && r.rawQuery === rawQuery ? r : undefined;
   }
 
+  /** Whether any metric of this document has been previewed (the hover parses nothing otherwise). */
+  hasAnyFor(uri: vscode.Uri): boolean {
+    const prefix = `${uri.toString()}#`;
+    for (const key of this.results.keys()) if (key.startsWith(prefix)) return true;
+    return false;
+  }
+
   set(key: string, result: PreviewResult): void {
     this.results.set(key, result);
     this.changed.fire();
