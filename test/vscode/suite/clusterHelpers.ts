@@ -62,29 +62,28 @@ export async function rows(tree: RolloutsTreeProvider, parent?: RolloutsElement)
   });
 }
 
+/** Walks the tree along the labels: the row at the end, or the first label missing and the rows that were there. */
+async function walkRows(tree: RolloutsTreeProvider, labels: readonly string[]): Promise<Row | { missing: string; among: string[] }> {
+  let row: Row | undefined;
+  for (const label of labels) {
+    const level = await rows(tree, row?.el);
+    row = level.find((r) => r.label === label);
+    if (!row) return { missing: label, among: level.map((r) => r.label) };
+  }
+  if (!row) throw new Error('no labels given');
+  return row;
+}
+
 /** The row at the path of labels, or undefined while it is not there (e.g. its namespace still says "Loading…"). */
 export async function rowIfAny(tree: RolloutsTreeProvider, ...labels: string[]): Promise<Row | undefined> {
-  let parent: RolloutsElement | undefined;
-  let found: Row | undefined;
-  for (const label of labels) {
-    found = (await rows(tree, parent)).find((r) => r.label === label);
-    if (!found) return undefined;
-    parent = found.el;
-  }
-  return found;
+  const walked = await walkRows(tree, labels);
+  return 'missing' in walked ? undefined : walked;
 }
 
 export async function rowAt(tree: RolloutsTreeProvider, ...labels: string[]): Promise<Row> {
-  let parent: RolloutsElement | undefined;
-  let found: Row | undefined;
-  for (const label of labels) {
-    const level = await rows(tree, parent);
-    found = level.find((r) => r.label === label);
-    if (!found) throw new Error(`no row "${label}" among ${JSON.stringify(level.map((r) => r.label))}`);
-    parent = found.el;
-  }
-  if (!found) throw new Error('no labels given');
-  return found;
+  const walked = await walkRows(tree, labels);
+  if ('missing' in walked) throw new Error(`no row "${walked.missing}" among ${JSON.stringify(walked.among)}`);
+  return walked;
 }
 
 /** Resolves once `ok` holds: checked now and after each tree change event (no sleeps). */
