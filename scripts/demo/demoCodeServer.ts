@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CODE_SERVER, installVsix, NODE24 } from '../../test/vscode/codeServerVsCode';
-import { freePort } from './freePort';
+import { freePort } from '../../test/support/freePort';
 import { startManagedProcess } from './managedProcess';
 
 export interface DemoCodeServerOptions {

@@ -7,10 +7,10 @@
 // exporters scraped every second after it (nginxIngressExporter.ts continues the counters).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gitopsHugoOpenMetrics, scenarioTimes, type ScenarioTimes } from './gitopsHugoOpenMetrics';
+import { freePort } from '../support/freePort';
 
 export interface ScenarioPrometheus {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234. */
@@ -47,18 +47,6 @@ export interface ScenarioPrometheusOptions {
 /** Whether Debian's prometheus and promtool are on PATH (tests skip with a reason when not). */
 export function prometheusInstalled(): boolean {
   return ['prometheus', 'promtool'].every((cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0);
-}
-
-async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', resolve);
-  });
-  const addr = srv.address();
-  await new Promise<void>((resolve) => srv.close(() => resolve()));
-  if (addr === null || typeof addr === 'string') throw new Error('could not pick a free port');
-  return addr.port;
 }
 
 function backfill(dir: string, openMetrics: string): string {

@@ -19,6 +19,7 @@ import { gitopsHugoMetrics, gitopsHugoRollout, seedGitopsHugo, type HugoMetrics,
 import { isJsonObject } from '../cluster/jsonValue';
 import { startTestCluster } from '../cluster/startTestCluster';
 import { prometheusInstalled, startScenarioPrometheus } from '../scenario/startScenarioPrometheus';
+import { freePort } from '../support/freePort';
 
 export interface VsCodeTestCluster {
   /** For extensionTestsEnv. */
@@ -51,7 +52,7 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
   const unreachable = join(dirname(cluster.kubeconfigPath), 'unreachable-kubeconfig');
   await writeFile(unreachable, stringify({
     apiVersion: 'v1', kind: 'Config',
-    clusters: [{ name: 'unreachable', cluster: { server: `https://127.0.0.1:${await closedPort()}` } }],
+    clusters: [{ name: 'unreachable', cluster: { server: `https://127.0.0.1:${await freePort()}` } }],
     users: [{ name: 'nobody', user: { token: 'x' } }],
     contexts: [{ name: 'unreachable', context: { cluster: 'unreachable', user: 'nobody', namespace: 'default' } }],
   }));
@@ -217,15 +218,6 @@ function metricValues(params: URLSearchParams): HugoMetrics | { error: string } 
 function reply(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(body));
-}
-
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  s.listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 /**

@@ -2,21 +2,12 @@
 // loopback port with its own storage, after backfilling OpenMetrics text with promtool.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { freePort } from '../../support/freePort';
 
 export function prometheusInstalled(): boolean {
   return ['prometheus', 'promtool'].every((cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0);
-}
-
-export async function freePort(): Promise<number> {
-  const srv = net.createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const addr = srv.address();
-  await new Promise<void>((resolve) => srv.close(() => resolve()));
-  if (addr === null || typeof addr === 'string') throw new Error('no port');
-  return addr.port;
 }
 
 export interface PromServer {

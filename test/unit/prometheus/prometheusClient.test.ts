@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { PrometheusClient, type PromRequest } from '../../../src/prometheus/prometheusClient';
 import { chooseStep } from '../../../src/core/prometheus/chooseStep';
 import type { QueryData } from '../../../src/core/prometheus/parseQueryResponse';
-import { backfill, freePort, manyRules, prometheusInstalled, startPrometheus, tempDir, type PromServer } from './promServer';
+import { freePort } from '../../support/freePort';
+import { backfill, manyRules, prometheusInstalled, startPrometheus, tempDir, type PromServer } from './promServer';
 import { END, fixtureOpenMetrics, GAP_FROM, GAP_TO, START } from './fixture';
 
 const ratio = (svc: string): string => `sum(rate(nginx_ingress_controller_requests{exported_service="${svc}",status!~"5.."}[5m]))`

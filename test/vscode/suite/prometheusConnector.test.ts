@@ -2,20 +2,11 @@
 // template address goes through the API double's service proxy of the current context, and the
 // argoRollouts.prometheus.urls setting for the context wins, read afresh on every target().
 import { strict as assert } from 'node:assert';
-import { createServer } from 'node:net';
 import * as vscode from 'vscode';
 import { openRolloutsView } from './clusterHelpers';
+import { freePort } from '../../support/freePort';
 
 const NOW = 1_767_225_600;
-
-async function closedPort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const address = srv.address();
-  await new Promise<void>((resolve) => srv.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describe('Prometheus connector', () => {
   const config = () => vscode.workspace.getConfiguration('argoRollouts.prometheus');
@@ -39,7 +30,7 @@ describe('Prometheus connector', () => {
   it('uses the URL setting of the context instead, as soon as it is set', async () => {
     const api = await openRolloutsView();
     const context = api.cluster.contexts()?.currentContext ?? '';
-    const url = `http://127.0.0.1:${await closedPort()}`;
+    const url = `http://127.0.0.1:${await freePort()}`;
     await config().update('urls', { [context]: url }, vscode.ConfigurationTarget.Global);
     const target = await api.prometheus.target('http://prometheus.monitoring:9090');
     assert.ok(target.ok, target.ok ? '' : target.error);
