@@ -200,13 +200,22 @@ function makeWorkbench(page: Page, workspace: string, installOutput: string, con
     },
     async installedExtension(query, name) {
       await page.keyboard.press('Control+Shift+X');
-      const search = page.locator('.extensions-viewlet .suggest-input-container .monaco-editor');
-      await search.click();
-      await page.keyboard.type(`@installed ${query}`);
-      const entry = page.locator('.extensions-viewlet .extensions-list .extension-list-item')
+      const viewlet = page.locator('.extensions-viewlet');
+      const search = viewlet.locator('.suggest-input-container .monaco-editor');
+      const entry = viewlet.locator('.extensions-list .extension-list-item')
         .filter({ has: page.locator('.name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) }).first();
-      await entry.waitFor();
-      return entry;
+      // Once in CI (cold, loaded machine) the list never showed the extension after the query was typed:
+      // the search box can take keys before its editor is ready. Type the query again (over what is
+      // there) before giving up, and say what the box and the list held if it never shows.
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        await search.click();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(`@installed ${query}`);
+        if (await entry.waitFor({ timeout: UI_TIMEOUT_MS / 2 }).then(() => true, () => false)) return entry;
+      }
+      const held = await search.innerText().catch(() => '?');
+      const listed = await viewlet.locator('.extensions-list .extension-list-item .name').allInnerTexts().catch(() => []);
+      throw new Error(`the Extensions view never listed "${name}": its search box holds "${held}", its list ${JSON.stringify(listed)}`);
     },
     async problems(count) {
       const panel = page.locator('.markers-panel');
