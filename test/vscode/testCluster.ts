@@ -159,6 +159,19 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
         const found = cluster.store.get({ resource: decodeURIComponent(object[1] ?? ''), namespace: decodeURIComponent(object[2] ?? ''), name: decodeURIComponent(object[3] ?? '') });
         return found ? reply(res, 200, found) : reply(res, 404, { error: 'not found' });
       }
+      const objects = /^\/objects\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+      if (req.method === 'POST' && objects) {
+        // An object the scenario has no seed for (e.g. a Deployment and a Rollout pointing at it with workloadRef).
+        const body = JSON.parse(await readBody(req)) as unknown;
+        if (!isJsonObject(body)) return reply(res, 400, { error: 'the body must be a JSON object' });
+        const created = cluster.store.create(decodeURIComponent(objects[1] ?? ''), body, { namespace: decodeURIComponent(objects[2] ?? '') });
+        healthy.simulator.settle();
+        return reply(res, 200, created);
+      }
+      if (req.method === 'DELETE' && object) {
+        cluster.store.delete({ resource: decodeURIComponent(object[1] ?? ''), namespace: decodeURIComponent(object[2] ?? ''), name: decodeURIComponent(object[3] ?? '') });
+        return reply(res, 200, { ok: true });
+      }
       if (req.method === 'POST' && url.pathname === '/faults/deny') {
         // RBAC as a user would meet it: 403 on the verb, and SelfSubjectAccessReviews answering allowed: false.
         const namespace = url.searchParams.get('namespace');
@@ -213,6 +226,12 @@ function metricValues(params: URLSearchParams): HugoMetrics | { error: string } 
     values[key] = value;
   }
   return values;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {

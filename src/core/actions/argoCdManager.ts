@@ -27,8 +27,11 @@ export function argoCdManager(obj: unknown): ArgoCdManager | undefined {
   return undefined;
 }
 
-/** The warning for an action on a managed object; none for status-only writes, which Argo CD does not diff. */
-export function argoCdWarning(action: ActionId, manager: ArgoCdManager | undefined): string | undefined {
+/**
+ * The warning for an action on a managed object; none for status-only writes, which Argo CD does not diff.
+ * `subject` names the object whose spec changes: the rollout, or the Deployment of its `workloadRef`.
+ */
+export function argoCdWarning(action: ActionId, manager: ArgoCdManager | undefined, subject = 'This rollout'): string | undefined {
   if (manager === undefined || !ACTIONS[action].changesSpec) return undefined;
-  return `This rollout is managed by Argo CD application "${manager.app}": if self-heal is on, Argo CD may revert this change to what Git says.`;
+  return `${subject} is managed by Argo CD application "${manager.app}": if self-heal is on, Argo CD may revert this change to what Git says.`;
 }

@@ -47,6 +47,11 @@ export interface ActionRequest {
    * of the rollout row's actions (a run of an older revision is not in the rollout's status).
    */
   readonly object?: ChildObject;
+  /**
+   * The object whose spec the action changes when it is not the rollout (Set Image on a rollout with
+   * `spec.workloadRef` writes its Deployment): Argo CD's labels are read there.
+   */
+  readonly changes?: { readonly body: unknown; readonly subject: string };
 }
 
 export interface ChildObject {
@@ -95,7 +100,7 @@ export async function runRolloutAction(deps: ActionDeps, request: ActionRequest)
     context, namespace: ref.namespace, rollout: ref.name, ...(object ? { target: object.name } : {}), ...(request.detail ? { detail: request.detail } : {}),
   });
   const answer = await confirmGuarded(deps.prompts.current, settings, {
-    context, rollout: ref.name, message: text, detail: argoCdWarning(action, argoCdManager(rollout)), button: info.label,
+    context, rollout: ref.name, message: text, detail: argoCdDetail(action, request.changes ?? { body: rollout }), button: info.label,
   });
   if (!answer.go) return answer.refusal !== undefined ? refuse(deps, answer.refusal) : { status: 'cancelled' };
 
@@ -111,6 +116,10 @@ export async function runRolloutAction(deps: ActionDeps, request: ActionRequest)
   deps.log.info(`action: ${result.value.message}`);
   void vscode.window.showInformationMessage(result.value.message);
   return { status: 'done', message: result.value.message };
+}
+
+function argoCdDetail(action: ActionId, changed: { readonly body: unknown; readonly subject?: string }): string | undefined {
+  return argoCdWarning(action, argoCdManager(changed.body), changed.subject);
 }
 
 /** The row the tree would show for this rollout now, with the related objects the store has. */

@@ -46,6 +46,7 @@ export function setImageCommand(deps: ActionDeps): SetImageCommand {
         action: 'setImage',
         ref,
         detail: `${who} gets image "${image}".${where}`,
+        ...(target.kind === 'Deployment' ? { changes: { body: podOwner, subject: `Deployment "${target.ref.name}" (spec.workloadRef)` } } : {}),
         send: async (kube, transport, r) => {
           const done = await kube.setRolloutImage(transport, r, container.name, image);
           return done.ok ? ok({ message: done.value.message }) : done;

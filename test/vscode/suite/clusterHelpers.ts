@@ -16,7 +16,7 @@ export async function openRolloutsView(): Promise<ArgoRolloutsApi> {
   return ext.activate();
 }
 
-export function control(method: 'GET' | 'POST', path: string): Promise<Record<string, unknown>> {
+export function control(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<Record<string, unknown>> {
   const base = process.env.ARGO_ROLLOUTS_TEST_CONTROL;
   if (!base) throw new Error('ARGO_ROLLOUTS_TEST_CONTROL is not set: run the suite with npm run test:vscode');
   return new Promise((resolve, reject) => {
@@ -30,7 +30,7 @@ export function control(method: 'GET' | 'POST', path: string): Promise<Record<st
       });
     });
     req.on('error', reject);
-    req.end();
+    req.end(body === undefined ? undefined : JSON.stringify(body));
   });
 }
 

@@ -9,7 +9,7 @@ import type { UndoChoice } from '../../../src/core/actions/undoChoices';
 import type { ArgoRolloutsApi } from '../../../src/extension';
 import type { ContainerChoice, TemplateChoice } from '../../../src/vscode/actions/prompts';
 import type { RolloutsTreeProvider } from '../../../src/vscode/tree/rolloutsTreeProvider';
-import { acceptAndRecord, control, openRolloutsView, requestCount, rowAt, rows, runAction, setSetting, waitForTree, writesSince, type Row } from './clusterHelpers';
+import { acceptAndRecord, control, openRolloutsView, requestCount, rowAt, rowIfAny, rows, runAction, setSetting, waitForTree, writesSince, type Row } from './clusterHelpers';
 
 const NS = 'staging';
 const ROLLOUT_PATH = `/apis/argoproj.io/v1alpha1/namespaces/${NS}/rollouts/gitops-hugo`;
@@ -217,6 +217,44 @@ describe('set image, undo and the AnalysisRun actions', () => {
       [`/apis/argoproj.io/v1alpha1/namespaces/${NS}/experiments/exp-running`, 'application/merge-patch+json', { spec: { terminate: true } }],
       [`/apis/argoproj.io/v1alpha1/namespaces/${NS}/experiments/exp-failed`, 'application/merge-patch+json', { status: null }],
     ]);
+  });
+
+  it('sets the image of a workloadRef rollout in its Deployment, warning that the Deployment\'s Argo CD application may revert it', async () => {
+    // The Deployment carries Argo CD's label, the Rollout does not: the warning must come from what is written.
+    await control('POST', `/objects/deployments/${NS}`, {
+      metadata: { name: 'hugo-web', labels: { app: 'hugo-web', 'argocd.argoproj.io/instance': 'shop-web' } },
+      spec: {
+        replicas: 0, selector: { matchLabels: { app: 'hugo-web' } },
+        template: { metadata: { labels: { app: 'hugo-web' } }, spec: { containers: [{ name: 'web', image: 'ghcr.io/example/hugo-web:1.0.0' }] } },
+      },
+    });
+    await control('POST', `/objects/rollouts/${NS}`, {
+      metadata: { name: 'hugo-workload' },
+      spec: {
+        replicas: 1, selector: { matchLabels: { app: 'hugo-web' } },
+        workloadRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'hugo-web' },
+        strategy: { canary: { steps: [{ setWeight: 50 }, { pause: {} }] } },
+      },
+    });
+    const answers = api.actionPrompts.use({
+      pickContainer: (_rollout, choices) => Promise.resolve(choices[0]),
+      inputImage: () => Promise.resolve('ghcr.io/example/hugo-web:1.1.0'),
+    });
+    try {
+      await waitForTree(tree, async () => (await rowIfAny(tree, 'test-cluster', NS, 'hugo-workload')) !== undefined, 'the workloadRef rollout');
+      const mark = await requestCount();
+      const outcome = await runAction('argoRollouts.setImageRollout', await rowAt(tree, 'test-cluster', NS, 'hugo-workload'));
+      assert.equal(outcome.status, 'done');
+      assert.equal(confirmations.at(-1), 'Set the image of rollout "hugo-workload" in namespace "staging" on context "test-cluster"? '
+        + 'The new image starts a new update of the rollout. Container "web" gets image "ghcr.io/example/hugo-web:1.1.0". '
+        + 'The image is set in Deployment "hugo-web" (spec.workloadRef). '
+        + 'Deployment "hugo-web" (spec.workloadRef) is managed by Argo CD application "shop-web": if self-heal is on, Argo CD may revert this change to what Git says.');
+      assert.deepEqual((await writesSince(mark)).filter((w) => w.startsWith('PUT')), [`PUT /apis/apps/v1/namespaces/${NS}/deployments/hugo-web`]);
+    } finally {
+      answers.dispose();
+      await control('DELETE', `/objects/rollouts/${NS}/hugo-workload`);
+      await control('DELETE', `/objects/deployments/${NS}/hugo-web`);
+    }
   });
 
   it('in a protected context refuses set image unless the rollout name is typed, and writes nothing', async () => {

@@ -35,4 +35,11 @@ describe('Argo CD managed objects', () => {
     assert.equal(argoCdWarning('retry', m), undefined);
     assert.equal(argoCdWarning('setImage', undefined), undefined);
   });
+
+  it('names the object that changes when it is not the rollout', () => {
+    assert.equal(
+      argoCdWarning('setImage', { app: 'shop-web', via: 'label' }, 'Deployment "web" (spec.workloadRef)'),
+      'Deployment "web" (spec.workloadRef) is managed by Argo CD application "shop-web": if self-heal is on, Argo CD may revert this change to what Git says.',
+    );
+  });
 });
