@@ -29,8 +29,8 @@ export interface DemoCodeServer {
   stop(): Promise<void>;
 }
 
-// The profile: quiet (no telemetry, update checks, AI or git noise), the walkthrough and the
-// Rollouts view one click away.
+// The profile: quiet (no telemetry, update checks, AI or git noise, no empty chat side bar), and the
+// Welcome page on start, where the walkthrough "Argo Rollouts: a guided demo" is one click away.
 const USER_SETTINGS = {
   'chat.disableAIFeatures': true,
   'git.enabled': false,
@@ -40,7 +40,8 @@ const USER_SETTINGS = {
   'extensions.autoUpdate': false,
   'workbench.enableExperiments': false,
   'workbench.tips.enabled': false,
-  'workbench.startupEditor': 'none',
+  'workbench.startupEditor': 'welcomePage',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'security.workspace.trust.enabled': false,
 };
 

@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     console.log('\n  VS Code opens the demo workspace; start with Help → Welcome → "Argo Rollouts: a guided demo".');
   } else {
     console.log(`\n  Open ${demo.url ?? ''}`);
-    console.log('  then Help → Get Started → "Argo Rollouts: a guided demo".');
+    console.log('  and click "Argo Rollouts: a guided demo" among the Welcome page\'s walkthroughs.');
   }
   console.log('\n  Ctrl+C stops the cluster, Prometheus and VS Code server.\n');
   progress('ready');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, CODE_SERVER, NODE24, freePort, installVsix, killGroup, startCodeServer } from '../vscode/codeServerVsCode';
+import { startDemo } from '../../scripts/demo/startDemo';
 import { startVsCodeTestCluster, type VsCodeTestCluster } from '../vscode/testCluster';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -121,21 +122,50 @@ export async function startWorkbench(): Promise<Workbench> {
     });
     await server.ready;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench .part.activitybar').waitFor();
-    // The explorer shows the folder once the remote extension host side is connected.
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
-    await widenSideBar(page, 480);
-    return makeWorkbench(page, workspace, installOutput, cluster.env['ARGO_ROLLOUTS_TEST_CONTROL'] ?? '', stop);
+    const page = await openWorkbenchPage(browser, `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    return makeWorkbench(page, workspace, installOutput, cluster.env['ARGO_ROLLOUTS_TEST_CONTROL'] ?? '', stop, '');
   } catch (e) {
     await stop();
     throw e;
   }
 }
 
-function makeWorkbench(page: Page, workspace: string, installOutput: string, control: string, stop: () => Promise<void>): Workbench {
+/**
+ * The demo as `bash scripts/demo.sh` runs it after its installs (scripts/demo/startDemo.ts: the test
+ * cluster on the wall clock, Prometheus when installed, code-server with the .vsix and the demo
+ * workspace), in a browser of its own. Its screenshots are named `demo-NN-<step>.png`; it has no
+ * install output and no control endpoint (''), as a user of the demo has neither.
+ */
+export async function startDemoWorkbench(): Promise<Workbench> {
+  const demo = await startDemo({ codeServer: { vsix: VSIX } });
+  let browser: Browser | undefined;
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => (stopped ??= (async () => {
+    await browser?.close().catch(() => undefined);
+    await demo.stop();
+  })());
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS] });
+    const page = await openWorkbenchPage(browser, demo.url ?? '');
+    return makeWorkbench(page, demo.workspace, '', '', stop, 'demo-');
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+async function openWorkbenchPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(UI_TIMEOUT_MS);
+  await page.goto(url);
+  await page.locator('.monaco-workbench .part.activitybar').waitFor();
+  // The explorer shows the folder once the remote extension host side is connected.
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+  await widenSideBar(page, 480);
+  return page;
+}
+
+function makeWorkbench(page: Page, workspace: string, installOutput: string, control: string, stop: () => Promise<void>, shotPrefix: string): Workbench {
   let shots = 0;
   const quickInput = page.locator('.quick-input-widget');
   const tree = page.locator('[id="workbench.view.extension.argoRollouts"] .monaco-list').first();
@@ -155,7 +185,7 @@ function makeWorkbench(page: Page, workspace: string, installOutput: string, con
     control,
     async screenshot(step) {
       shots += 1;
-      await page.screenshot({ path: join(SCREENSHOTS, `${String(shots).padStart(2, '0')}-${step}.png`) });
+      await page.screenshot({ path: join(SCREENSHOTS, `${shotPrefix}${String(shots).padStart(2, '0')}-${step}.png`) });
     },
     async runCommand(title) {
       await page.keyboard.press('F1');

@@ -1,0 +1,59 @@
+// The README's first command as a newcomer meets it: the demo's VS Code in the browser (code-server with
+// the .vsix installed, started by scripts/demo/startDemo.ts exactly as scripts/demo.sh starts it) opens
+// on the Welcome page with the guided walkthrough, and the walkthrough leads to the live Rollouts view.
+import { strict as assert } from 'node:assert';
+import { startDemoWorkbench, type Workbench } from './workbench';
+
+describe('the demo in the browser (bash scripts/demo.sh)', () => {
+  let wb: Workbench | undefined;
+  const demo = (): Workbench => {
+    if (!wb) throw new Error('the demo did not start (see the before hook\'s error)');
+    return wb;
+  };
+
+  before(async function () {
+    // The cluster, Prometheus' first scrape (~6 s), the .vsix install and code-server.
+    this.timeout(120_000);
+    wb = await startDemoWorkbench();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot('FAILED').catch(() => undefined);
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    await wb?.stop();
+  });
+
+  it('opens on the Welcome page, whose walkthrough "Argo Rollouts: a guided demo" lists its four steps', async () => {
+    const { page } = demo();
+    await page.locator('.getting-started-category', { hasText: 'Argo Rollouts: a guided demo' }).click();
+    const titles = page.locator('.getting-started-step .step-title');
+    await titles.nth(3).waitFor();
+    assert.deepEqual(await titles.allInnerTexts(), [
+      'Fix the usual mistakes with quick fixes',
+      'Open the Rollouts view and watch the canary',
+      'Launch a new canary from the editor',
+      'Promote it, open the rollout panel, see the analysis fail and abort',
+    ]);
+    await demo().screenshot('walkthrough');
+  });
+
+  it('from the walkthrough\'s second step opens the Rollouts view with the three seeded rollouts, and ticks the step off', async () => {
+    const { page } = demo();
+    const step = page.locator('.getting-started-step', { has: page.locator('.step-title', { hasText: 'Open the Rollouts view and watch the canary' }) });
+    await step.click();
+    await step.getByRole('button', { name: 'Open the Rollouts View', exact: true }).click();
+    await demo().treeRow('checkout', 'shop').locator('.label-description', { hasText: /^Healthy/ }).waitFor();
+    const rows = await demo().treeRows();
+    assert.deepEqual(rows.map((r) => r.label), ['demo', 'default', 'gitops-hugo', 'payments', 'payments-api', 'shop', 'checkout']);
+    const description = (label: string): string => rows.find((r) => r.label === label)?.description ?? '';
+    // The canary moves on the wall clock (30-second pauses): where it is depends on when the test looks.
+    assert.match(description('gitops-hugo'), /^(Paused|Progressing) · step [1-8]\/8 · \d+%$/);
+    assert.equal(description('checkout'), 'Healthy · step 4/4 · 100%');
+    assert.equal(description('payments-api'), 'Healthy');
+    await step.locator('.codicon.complete').waitFor();
+    await demo().screenshot('rollouts-view');
+  });
+});
