@@ -3,6 +3,7 @@
 // by watchNamespace), so a collapsed or hidden view does not keep watches open.
 import type { KubeError } from '../core/kube/kubeErrors';
 import type { RelatedObjects } from '../core/rollout/experimentInfo';
+import { OwnerIndex } from '../core/rollout/ownerIndex';
 import type { KubeTransport } from './clusterConnection';
 import { Informer, type InformerOptions, type ObjectChange, type WatchedKind } from './informer';
 import { RolloutNamespaces } from './rolloutNamespaces';
@@ -25,7 +26,7 @@ export interface StoreError {
 
 export interface RolloutWithRelated {
   readonly rollout: unknown;
-  /** Every ReplicaSet, Pod, AnalysisRun and Experiment of the namespace; rolloutInfo picks the owned ones. */
+  /** The ReplicaSets, Pods, AnalysisRuns and Experiments the rollout owns (OwnerIndex.relatedTo). */
   readonly related: RelatedObjects;
 }
 
@@ -33,6 +34,8 @@ interface NamespaceWatch {
   holders: number;
   readonly informers: Map<WatchedKind, Informer>;
   readonly unsubscribe: (() => void)[];
+  /** Built on first use after a change of any kind in the namespace. */
+  ownerIndex: OwnerIndex | undefined;
 }
 
 export class RolloutStore {
@@ -90,27 +93,30 @@ export class RolloutStore {
     return this.namespaces.get(namespace)?.informers.get(kind)?.objects() ?? [];
   }
 
-  related(namespace: string): RelatedObjects {
-    return {
-      replicaSets: this.objects(namespace, 'replicasets'),
-      pods: this.objects(namespace, 'pods'),
-      analysisRuns: this.objects(namespace, 'analysisruns'),
-      experiments: this.objects(namespace, 'experiments'),
-    };
-  }
-
   /** The rollouts of the namespace with what rolloutInfo(rollout, related, now) needs, sorted by name. */
   rollouts(namespace: string): RolloutWithRelated[] {
-    const related = this.related(namespace);
+    const index = this.ownerIndex(namespace);
     return this.objects(namespace, 'rollouts')
-      .map((rollout) => ({ rollout, related, name: nameOf(rollout) }))
+      .map((rollout) => ({ rollout, name: nameOf(rollout) }))
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map(({ rollout }) => ({ rollout, related }));
+      .map(({ rollout }) => ({ rollout, related: index.relatedTo(uidOf(rollout)) }));
   }
 
   rollout(namespace: string, name: string): RolloutWithRelated | undefined {
     const rollout = this.namespaces.get(namespace)?.informers.get('rollouts')?.get(name);
-    return rollout === undefined ? undefined : { rollout, related: this.related(namespace) };
+    return rollout === undefined ? undefined : { rollout, related: this.ownerIndex(namespace).relatedTo(uidOf(rollout)) };
+  }
+
+  private ownerIndex(namespace: string): OwnerIndex {
+    const entry = this.namespaces.get(namespace);
+    const build = (): OwnerIndex => new OwnerIndex({
+      replicaSets: this.objects(namespace, 'replicasets'),
+      pods: this.objects(namespace, 'pods'),
+      analysisRuns: this.objects(namespace, 'analysisruns'),
+      experiments: this.objects(namespace, 'experiments'),
+    });
+    if (!entry) return build();
+    return (entry.ownerIndex ??= build());
   }
 
   onChange(listener: (change: StoreChange) => void): () => void {
@@ -132,10 +138,13 @@ export class RolloutStore {
   private startNamespace(namespace: string): NamespaceWatch {
     const informers = new Map<WatchedKind, Informer>();
     const unsubscribe: (() => void)[] = [];
+    const entry: NamespaceWatch = { holders: 0, informers, unsubscribe, ownerIndex: undefined };
     for (const kind of WATCHED_KINDS) {
       const informer = new Informer(this.transport, kind, namespace, this.options);
       informers.set(kind, informer);
       unsubscribe.push(informer.onChange((changes) => {
+        // Before the listeners, which read the rollouts again. A change of rollouts alone keeps the index.
+        if (kind !== 'rollouts') entry.ownerIndex = undefined;
         for (const l of [...this.changeListeners]) l({ namespace, kind, changes });
       }));
       unsubscribe.push(informer.onError((error) => {
@@ -143,7 +152,7 @@ export class RolloutStore {
       }));
       informer.start();
     }
-    return { holders: 0, informers, unsubscribe };
+    return entry;
   }
 
   private release(namespace: string): void {
@@ -164,4 +173,8 @@ export class RolloutStore {
 
 function nameOf(obj: unknown): string {
   return stringAt(obj, 'metadata', 'name') ?? '';
+}
+
+function uidOf(obj: unknown): string {
+  return stringAt(obj, 'metadata', 'uid') ?? '';
 }

@@ -47,6 +47,31 @@ describe('Rollout store over list and watch', function () {
     assert.deepEqual(info.replicaSets.map((rs) => rs.name), ['web-h1']);
   });
 
+  it('gives each rollout only the objects it owns, and follows new and deleted ReplicaSets and their pods by watch', async () => {
+    cluster.store.create('rollouts', aRollout('api'), { keepStatus: true });
+    const uid = (name: string): string => String(field(cluster.store.get({ resource: 'rollouts', namespace: 'default', name }), 'metadata', 'uid'));
+    cluster.store.create('replicasets', aReplicaSet('web', uid('web'), 1, 'nginx:1.25'));
+    await watchDefault();
+    const replicaSets = (name: string): string[] => {
+      const entry = store.rollout('default', name);
+      assert.ok(entry);
+      return rolloutInfo(entry.rollout, entry.related, Date.now()).replicaSets.map((rs) => `${rs.name}:${rs.pods.map((p) => p.name).join(',')}`);
+    };
+    assert.deepEqual([replicaSets('web'), replicaSets('api')], [['web-h1:'], []]);
+
+    const rs = cluster.store.create('replicasets', aReplicaSet('api', uid('api'), 1, 'api:1'));
+    cluster.store.create('pods', {
+      metadata: { name: 'api-h1-x', labels: { app: 'api' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'api-h1', uid: String(field(rs, 'metadata', 'uid')), controller: true }] },
+      spec: { containers: [{ name: 'app', image: 'api:1' }] },
+    });
+    await untilStore(store, () => replicaSets('api').length === 1 && replicaSets('api')[0] === 'api-h1:api-h1-x');
+    assert.deepEqual(replicaSets('web'), ['web-h1:']);
+
+    cluster.store.delete({ resource: 'replicasets', namespace: 'default', name: 'web-h1' });
+    await untilStore(store, () => replicaSets('web').length === 0);
+    assert.deepEqual(store.rollouts('default').map((r) => (r.related.replicaSets ?? []).length), [1, 0], 'api, then web, by name');
+  });
+
   it('opens list and watch for the five kinds with bookmarks allowed, from the list\'s resourceVersion', async () => {
     await watchDefault();
     const watches = cluster.requests.filter((r) => r.path.includes('watch=1'));

@@ -5,7 +5,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { experimentInfo } from '../../../../src/core/rollout/experimentInfo';
+import { experimentInfo, type RelatedObjects } from '../../../../src/core/rollout/experimentInfo';
+import { OwnerIndex } from '../../../../src/core/rollout/ownerIndex';
 import { renderGet, renderGetExperiment } from '../../../../src/core/rollout/renderGet';
 import { rolloutInfo } from '../../../../src/core/rollout/rolloutInfo';
 
@@ -119,23 +120,29 @@ function applyTweak(snapshot: Map<string, Obj[]>, tweak: ScaleDownTweak): void {
   if (tweak.removeHashLabel) delete obj(meta.labels)['rollouts-pod-template-hash'];
 }
 
-function render(c: Case): string {
+/**
+ * `owned`: each object gets only what OwnerIndex says it owns, as the tree's store hands it over,
+ * instead of every object of the snapshot.
+ */
+function render(c: Case, owned = false): string {
   const snapshot = loadSnapshot(c.folder);
   if (c.tweak) applyTweak(snapshot, c.tweak);
-  const related = {
+  const all = {
     replicaSets: snapshot.get('ReplicaSet') ?? [],
     pods: snapshot.get('Pod') ?? [],
     experiments: snapshot.get('Experiment') ?? [],
     analysisRuns: snapshot.get('AnalysisRun') ?? [],
   };
+  const index = new OwnerIndex(all);
+  const relatedTo = (o: Obj): RelatedObjects => (owned ? index.relatedTo(String(obj(o.metadata).uid ?? '')) : all);
   if (c.experiment) {
-    const [exp] = related.experiments;
+    const [exp] = all.experiments;
     assert.ok(exp, 'no Experiment in the folder');
-    return renderGetExperiment(experimentInfo(exp, related, NOW), NOW);
+    return renderGetExperiment(experimentInfo(exp, relatedTo(exp), NOW), NOW);
   }
   const rollout = snapshot.get('Rollout')?.[c.rolloutIndex];
   assert.ok(rollout, `no Rollout number ${c.rolloutIndex + 1} in the folder`);
-  return renderGet(rolloutInfo(rollout, related, NOW), NOW);
+  return renderGet(rolloutInfo(rollout, relatedTo(rollout), NOW), NOW);
 }
 
 const stripTrailingSpaces = (s: string): string => s.split('\n').map((l) => l.replace(/ +$/, '')).join('\n');
@@ -152,5 +159,6 @@ describe('kubectl argo rollouts get: the upstream fixtures render exactly as the
   it('finds the test cases in EXPECTED.md', () => assert.ok(cases.length >= 9, `only ${cases.length} cases parsed`));
   for (const c of cases) {
     it(`${c.name} (${c.folder}/)`, () => assert.equal(stripTrailingSpaces(render(c)), stripTrailingSpaces(c.expected)));
+    it(`${c.name} (${c.folder}/), given only the objects the tree's owner index says it owns`, () => assert.equal(stripTrailingSpaces(render(c, true)), stripTrailingSpaces(c.expected)));
   }
 });
