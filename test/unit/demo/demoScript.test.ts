@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '../../../scripts/demo/startDemo';
+import { until } from '../kube/kubeTestKit';
 
 const run = promisify(execFile);
 
@@ -24,7 +25,8 @@ describe('bash scripts/demo.sh where desktop VS Code (`code`) is on PATH', funct
 
   before(async () => {
     bin = await mkdtemp(join(tmpdir(), 'demo-code-'));
-    await writeFile(join(bin, 'code'), '#!/bin/sh\n{ for a in "$@"; do echo "arg $a"; done; echo "KUBECONFIG $KUBECONFIG"; } > "$DEMO_CODE_CALLS"\n');
+    // Written aside and renamed: the file appears whole, once.
+    await writeFile(join(bin, 'code'), '#!/bin/sh\n{ for a in "$@"; do echo "arg $a"; done; echo "KUBECONFIG $KUBECONFIG"; } > "$DEMO_CODE_CALLS.part"\nmv "$DEMO_CODE_CALLS.part" "$DEMO_CODE_CALLS"\n');
     await chmod(join(bin, 'code'), 0o755);
     // Its own process group, as a terminal gives a foreground command: Ctrl+C goes to the whole group.
     demo = spawn('bash', ['scripts/demo.sh', '--no-prometheus'], {
@@ -53,6 +55,8 @@ describe('bash scripts/demo.sh where desktop VS Code (`code`) is on PATH', funct
 
   it('opens a new window of it on the demo workspace, with the extension from this checkout and the demo\'s kubeconfig', async () => {
     assert.match(output, /desktop VS Code found: .*\/code \(runs the extension from this checkout\)/);
+    // The demo starts `code` without waiting for it (as desktop VS Code returns at once): wait for its record.
+    await until(() => existsSync(join(bin, 'calls')), 'the stand-in code to be called', 10_000);
     const calls = (await readFile(join(bin, 'calls'), 'utf8')).trim().split('\n');
     const workspace = printed(/workspace\s+(\S+) \(a copy of demo\/workspace\)/);
     const kubeconfig = printed(/kubeconfig\s+(\S+) \(context demo\)/);
