@@ -38,9 +38,9 @@ export interface Workbench {
   readonly page: Page;
   /** The opened folder: a throw-away copy of the fixture workspace that tests may edit. */
   readonly workspace: string;
-  /** What `code-server --install-extension` printed. */
+  /** What `code-server --install-extension` printed ('' for the demo, which installs it itself). */
   readonly installOutput: string;
-  /** The API double's control endpoint (seed, clock, objects): for what a user cannot do from the UI. */
+  /** The API double's control endpoint (seed, clock, objects): for what a user cannot do from the UI ('' for the demo). */
   readonly control: string;
   /** Saves test-artifacts/e2e/<nn>-<step>.png, numbered in the order taken. */
   screenshot(step: string): Promise<void>;

@@ -2,8 +2,8 @@
 // code-server): the test cluster seeded by the canary simulator — `default/gitops-hugo` Healthy and
 // `payments/gitops-hugo` Paused at its first pause — plus a kubeconfig context `unreachable` whose
 // server refuses connections. The tests in the extension host cannot reach the simulator's objects, so
-// a small HTTP control server on 127.0.0.1 lets them promote/abort, seed a scenario of their own, read
-// objects, deny verbs (403), and read the open watch count and the requests clients sent; a seeded
+// a small HTTP control server on 127.0.0.1 lets them promote/abort, seed a scenario of their own, read,
+// create and delete objects, deny verbs (403), and read the open watch count and the requests clients sent; a seeded
 // namespace may measure metric values of its own, and the simulated clock can be moved on. Two more
 // contexts: `expired-token` (the test cluster with a wrong token: 401) and `no-argo` (an API server
 // without the argoproj.io group: the CRDs are not installed).
