@@ -1,6 +1,7 @@
 // The README's first command as a newcomer meets it: the demo's VS Code in the browser (code-server with
 // the .vsix installed, started by scripts/demo/startDemo.ts exactly as scripts/demo.sh starts it) opens
-// on the Welcome page with the guided walkthrough, and the walkthrough leads to the live Rollouts view.
+// on the Welcome page with the guided walkthrough, and the walkthrough leads to the live Rollouts view and
+// to the file of mistakes.
 import { strict as assert } from 'node:assert';
 import { startDemoWorkbench, type Workbench } from './workbench';
 
@@ -55,5 +56,30 @@ describe('the demo in the browser (bash scripts/demo.sh)', () => {
     assert.equal(description('payments-api'), 'Healthy');
     await step.locator('.codicon.complete').waitFor();
     await demo().screenshot('rollouts-view');
+  });
+
+  it('from the walkthrough\'s first step opens mistakes/payments.yaml through Quick Open, and the status bar counts its 14 errors and 2 warnings', async () => {
+    const { page } = demo();
+    const step = page.locator('.getting-started-step', { has: page.locator('.step-title', { hasText: 'Fix the usual mistakes with quick fixes' }) });
+    await step.click();
+    // Links in a step's text act only once the step is expanded (the first click expands it).
+    await page.locator('.getting-started-step.expanded', { has: page.locator('.step-title', { hasText: 'Fix the usual mistakes with quick fixes' }) }).waitFor();
+    const link = step.getByRole('button', { name: 'Open mistakes/payments.yaml', exact: true });
+    // Quick Open comes up with the path typed in; Enter opens the file, as the user would.
+    const entry = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: /^payments\.yaml$/ }) }).first();
+    // Twice in the suite (the demo beside the main workbench) the first click on the link opened nothing,
+    // likely taken by the walkthrough re-rendering the step it had just expanded: click again then.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await link.click();
+      if (await entry.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+    }
+    await entry.waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'payments.yaml' }).waitFor();
+    // The same counts as the CLI's "14 errors, 2 warnings" that scripts/demo.sh prints for this file.
+    await page.locator('[id="status.problems"][aria-label="Errors: 14, Warnings: 2"]').waitFor();
+    // …and each is underlined in the editor.
+    await page.locator('.editor-instance .squiggly-error').first().waitFor();
+    await demo().screenshot('mistakes-file');
   });
 });
