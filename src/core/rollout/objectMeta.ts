@@ -34,15 +34,16 @@ export function revisionOf(o: unknown): number {
 }
 
 /**
- * The UID among `uids` that one of the object's ownerReferences names, if any. An empty UID never
- * matches: objects read from files have none, and "no UID" must not make everything related.
+ * The UIDs the object's ownerReferences name, in order, without empty ones: objects read from files
+ * have none, and "no UID" must not make everything related.
  */
+export function ownerUids(o: unknown): string[] {
+  return list(at(o, 'metadata', 'ownerReferences')).map((ref) => (isObject(ref) ? str(ref.uid) : '')).filter((uid) => uid !== '');
+}
+
+/** The UID among `uids` that one of the object's ownerReferences names, if any (never an empty one). */
 export function ownerUid(o: unknown, uids: ReadonlySet<string>): string | undefined {
-  for (const ref of list(at(o, 'metadata', 'ownerReferences'))) {
-    const uid = isObject(ref) ? str(ref.uid) : '';
-    if (uid !== '' && uids.has(uid)) return uid;
-  }
-  return undefined;
+  return ownerUids(o).find((uid) => uids.has(uid));
 }
 
 export function isOwnedBy(o: unknown, uid: string): boolean {

@@ -4,7 +4,8 @@
 // objects turns a scan of the namespace per rollout (the bulk of the tree's row time with thousands of
 // objects) into lookups. The consumers still filter and sort as before, so results are unchanged.
 import type { RelatedObjects } from './experimentInfo';
-import { at, isObject, list, str } from './jsonFields';
+import { at, str } from './jsonFields';
+import { ownerUids } from './objectMeta';
 
 type ByOwner = ReadonlyMap<string, readonly unknown[]>;
 
@@ -46,9 +47,7 @@ function uidOf(o: unknown): string {
 function groupByOwner(objects: readonly unknown[] | undefined): ByOwner {
   const groups = new Map<string, unknown[]>();
   for (const o of objects ?? []) {
-    for (const ref of list(at(o, 'metadata', 'ownerReferences'))) {
-      const uid = isObject(ref) ? str(ref.uid) : '';
-      if (uid === '') continue;
+    for (const uid of ownerUids(o)) {
       const group = groups.get(uid);
       if (group === undefined) groups.set(uid, [o]);
       else if (group.at(-1) !== o) group.push(o); // two references to the same owner: listed once
