@@ -3,7 +3,12 @@
 // on the Welcome page with the guided walkthrough, and the walkthrough leads to the live Rollouts view and
 // to the file of mistakes.
 import { strict as assert } from 'node:assert';
+import type { Locator, Page } from 'playwright-core';
 import { startDemoWorkbench, type Workbench } from './workbench';
+
+function walkthroughStep(page: Page, title: string): Locator {
+  return page.locator('.getting-started-step', { has: page.locator('.step-title', { hasText: title }) });
+}
 
 describe('the demo in the browser (bash scripts/demo.sh)', () => {
   let wb: Workbench | undefined;
@@ -43,7 +48,7 @@ describe('the demo in the browser (bash scripts/demo.sh)', () => {
 
   it('from the walkthrough\'s second step opens the Rollouts view with the three seeded rollouts, and ticks the step off', async () => {
     const { page } = demo();
-    const step = page.locator('.getting-started-step', { has: page.locator('.step-title', { hasText: 'Open the Rollouts view and watch the canary' }) });
+    const step = walkthroughStep(page, 'Open the Rollouts view and watch the canary');
     await step.click();
     await step.getByRole('button', { name: 'Open the Rollouts View', exact: true }).click();
     await demo().treeRow('checkout', 'shop').locator('.label-description', { hasText: /^Healthy/ }).waitFor();
@@ -60,10 +65,10 @@ describe('the demo in the browser (bash scripts/demo.sh)', () => {
 
   it('from the walkthrough\'s first step opens mistakes/payments.yaml through Quick Open, and the status bar counts its 14 errors and 2 warnings', async () => {
     const { page } = demo();
-    const step = page.locator('.getting-started-step', { has: page.locator('.step-title', { hasText: 'Fix the usual mistakes with quick fixes' }) });
+    const step = walkthroughStep(page, 'Fix the usual mistakes with quick fixes');
     await step.click();
     // Links in a step's text act only once the step is expanded (the first click expands it).
-    await page.locator('.getting-started-step.expanded', { has: page.locator('.step-title', { hasText: 'Fix the usual mistakes with quick fixes' }) }).waitFor();
+    await step.and(page.locator('.expanded')).waitFor();
     const link = step.getByRole('button', { name: 'Open mistakes/payments.yaml', exact: true });
     // Quick Open comes up with the path typed in; Enter opens the file, as the user would.
     const entry = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: /^payments\.yaml$/ }) }).first();
