@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { Informer } from '../src/kube/informer';
 import { loadKubeContexts } from '../src/kube/kubeContexts';
-import { startTestCluster } from '../test/cluster/startTestCluster';
+import { startTestCluster } from '../testbed/apiDouble/startTestCluster';
 import { clusterClient, type ClientMode, type ClientReport } from './bench/clusterClient';
 import { benchNamespaces, seedRollouts, type SeedCounts } from './bench/seedRollouts';
 import { fmt, mb, median } from './bench/stats';
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
       ...header, '',
       `Data: ${counts.rollouts} canary Rollouts in ${NAMESPACES} namespaces (50% Healthy, 20% Paused, 20% Progressing, 10% Degraded), ` +
         `${counts.replicaSets} ReplicaSets, ${counts.pods} pods, ${counts.analysisRuns} AnalysisRuns, on the in-process API double ` +
-        '(test/cluster, HTTPS + bearer token) running in its own child process, so its CPU is not counted in our client\'s numbers ' +
+        '(testbed/apiDouble, HTTPS + bearer token) running in its own child process, so its CPU is not counted in our client\'s numbers ' +
         '(but shares the machine\'s cores). Median of ' + `${RUNS} runs; every client run is a fresh process.`, '',
       '## Ours: time to first full tree and memory', '',
       '"Tree" = from connecting to every namespace synced (list + watch of rollouts, replicasets, pods, analysisruns, experiments) and ' +

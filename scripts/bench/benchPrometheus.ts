@@ -3,7 +3,7 @@
 // template address is reached), for the instant query a preview sends and the range query a panel
 // chart sends. Prints a Markdown table; numbers are never asserted.
 import { PrometheusClient } from '../../src/prometheus/prometheusClient';
-import { startTestCluster } from '../../test/cluster/startTestCluster';
+import { startTestCluster } from '../../testbed/apiDouble/startTestCluster';
 import { ABORT_AT_SEC, UPDATE_AT_SEC } from '../../test/scenario/gitopsHugoOpenMetrics';
 import { prometheusInstalled, startScenarioPrometheus } from '../../test/scenario/startScenarioPrometheus';
 import { promTarget } from '../../test/unit/prometheus/promTargetKit';

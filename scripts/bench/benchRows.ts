@@ -6,7 +6,7 @@
 import { OwnerIndex } from '../../src/core/rollout/ownerIndex';
 import { rolloutInfo, type RelatedObjects } from '../../src/core/rollout/rolloutInfo';
 import { rolloutRow } from '../../src/core/tree/rolloutRow';
-import { ClusterStore } from '../../test/cluster/clusterStore';
+import { ClusterStore } from '../../testbed/apiDouble/clusterStore';
 import { benchNamespaces, seedRollouts } from './seedRollouts';
 import { fmt, median, timeMs } from './stats';
 

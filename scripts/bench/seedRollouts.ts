@@ -2,9 +2,9 @@
 // running the simulator (which would take minutes for 2,000): per Rollout 3 ReplicaSets
 // (revisions 1..3), 3 ready pods, and an AnalysisRun for most. Phases mix as a busy cluster
 // would: half Healthy, the rest Paused, Progressing or Degraded mid-canary.
-import type { ClusterStore } from '../../test/cluster/clusterStore';
-import type { JsonObject, JsonValue } from '../../test/cluster/jsonValue';
-import { controllerRef, POD_TEMPLATE_HASH_LABEL, REVISION_ANNOTATION, DESIRED_REPLICAS_ANNOTATION } from '../../test/cluster/simulator/simObjects';
+import type { ClusterStore } from '../../testbed/apiDouble/clusterStore';
+import type { JsonObject, JsonValue } from '../../testbed/apiDouble/jsonValue';
+import { controllerRef, POD_TEMPLATE_HASH_LABEL, REVISION_ANNOTATION, DESIRED_REPLICAS_ANNOTATION } from '../../testbed/canarySimulator/simObjects';
 
 export interface SeedCounts {
   rollouts: number;

@@ -5,9 +5,9 @@
 // cluster at that moment, so launching the 1.2.0 manifest from the editor is what makes the
 // analysis fail — no switch to flip by hand.
 import { at } from '../../src/core/rollout/jsonFields';
-import type { ClusterStore } from '../../test/cluster/clusterStore';
-import type { MetricSource } from '../../test/cluster/simulator/metricSource';
-import { GITOPS_HUGO, gitopsHugoMetrics } from '../../test/cluster/simulator/seedGitopsHugo';
+import type { ClusterStore } from '../../testbed/apiDouble/clusterStore';
+import type { MetricSource } from '../../testbed/canarySimulator/metricSource';
+import { GITOPS_HUGO, gitopsHugoMetrics } from '../../testbed/canarySimulator/seedGitopsHugo';
 
 /** Image tags whose canary misbehaves in the demo (demo/workspace/gitops-hugo/new-version.yaml). */
 export const BAD_RELEASES: readonly string[] = ['1.2.0'];

@@ -6,7 +6,7 @@
 //   second, continuing the backfill's counters, with the traffic of the live cluster (demoTraffic.ts).
 // The demo's analysis measures these same series (startDemo.ts), so the panel's measurements and its
 // plots agree. Without prometheus/promtool the demo runs on with built-in metrics and no plots.
-import type { ClusterStore } from '../../test/cluster/clusterStore';
+import type { ClusterStore } from '../../testbed/apiDouble/clusterStore';
 import { gitopsHugoEndCounters, scenarioTimes } from '../../test/scenario/gitopsHugoOpenMetrics';
 import { startNginxIngressExporter } from '../../test/scenario/nginxIngressExporter';
 import { pollInstant } from '../../test/scenario/pollInstant';

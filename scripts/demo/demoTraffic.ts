@@ -4,8 +4,8 @@
 // canaryHealth() — so launching 1.2.0 (a BAD_RELEASES tag) makes the canary's error rate and p95 rise
 // in Prometheus, which is where the demo's analysis then measures them.
 import { at } from '../../src/core/rollout/jsonFields';
-import type { ClusterStore } from '../../test/cluster/clusterStore';
-import { GITOPS_HUGO } from '../../test/cluster/simulator/seedGitopsHugo';
+import type { ClusterStore } from '../../testbed/apiDouble/clusterStore';
+import { GITOPS_HUGO } from '../../testbed/canarySimulator/seedGitopsHugo';
 import type { IngressTraffic } from '../../test/scenario/nginxIngressExporter';
 import { canaryHealth, canaryTag } from './demoMetricSource';
 

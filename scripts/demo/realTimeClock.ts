@@ -2,7 +2,7 @@
 // and analysis intervals take their real length (the demo's manifests use 30 s pauses and 20 s
 // intervals instead of minutes to stay watchable). A coarse interval is enough: the simulator's
 // timers fire at their own due time within each tick.
-import type { SimClock } from '../../test/cluster/simulator/simClock';
+import type { SimClock } from '../../testbed/canarySimulator/simClock';
 
 export function driveInRealTime(clock: SimClock, everyMs = 250): () => void {
   let last = Date.now();

@@ -3,12 +3,12 @@
 // revision scaled to zero, status Healthy. The canary simulator does not model blue-green, so this
 // state is written once and stays as it is (promote/abort on it change the status but nothing reacts).
 import { at, isObject } from '../../src/core/rollout/jsonFields';
-import type { ClusterStore } from '../../test/cluster/clusterStore';
-import { cloneJson, isJsonObject, type JsonObject } from '../../test/cluster/jsonValue';
-import { podTemplateHash } from '../../test/cluster/simulator/podTemplateHash';
-import { availableCondition, progressingCondition, setCondition } from '../../test/cluster/simulator/rolloutConditions';
-import { counterPodNamer, createReplicaSet, scaleReplicaSet } from '../../test/cluster/simulator/replicaSetSync';
-import { POD_TEMPLATE_HASH_LABEL, rfc3339, selectorString, stringMap } from '../../test/cluster/simulator/simObjects';
+import type { ClusterStore } from '../../testbed/apiDouble/clusterStore';
+import { cloneJson, isJsonObject, type JsonObject } from '../../testbed/apiDouble/jsonValue';
+import { podTemplateHash } from '../../testbed/canarySimulator/podTemplateHash';
+import { availableCondition, progressingCondition, setCondition } from '../../testbed/canarySimulator/rolloutConditions';
+import { counterPodNamer, createReplicaSet, scaleReplicaSet } from '../../testbed/canarySimulator/replicaSetSync';
+import { POD_TEMPLATE_HASH_LABEL, rfc3339, selectorString, stringMap } from '../../testbed/canarySimulator/simObjects';
 
 export interface BlueGreenSeed {
   /** The Rollout as written in the workspace (spec.strategy.blueGreen with activeService/previewService). */

@@ -7,10 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { at } from '../../src/core/rollout/jsonFields';
-import type { ClusterStore } from '../../test/cluster/clusterStore';
-import { cloneJson, isJsonObject, type JsonObject } from '../../test/cluster/jsonValue';
-import { RESOURCES } from '../../test/cluster/resourceTable';
-import type { CanarySimulator } from '../../test/cluster/simulator/canarySimulator';
+import type { ClusterStore } from '../../testbed/apiDouble/clusterStore';
+import { cloneJson, isJsonObject, type JsonObject } from '../../testbed/apiDouble/jsonValue';
+import { RESOURCES } from '../../testbed/apiDouble/resourceTable';
+import type { CanarySimulator } from '../../testbed/canarySimulator/canarySimulator';
 import { seedBlueGreen } from './seedBlueGreen';
 
 /** The release gitops-hugo runs as stable before the demo's canary (the workspace holds the next one). */

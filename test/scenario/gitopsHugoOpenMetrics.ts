@@ -8,7 +8,7 @@
 // `scenarioTimes(endAtSec)` shifts the whole window so it ends at another time (e.g. now, for tests
 // and the demo that query at the current time without an explicit `time=`); the default is the
 // fixed anchor below, which the scenario's tests and constants use.
-import { GITOPS_HUGO_CANARY_SERVICE, GITOPS_HUGO_STABLE_SERVICE } from '../cluster/simulator/seedGitopsHugo';
+import { GITOPS_HUGO_CANARY_SERVICE, GITOPS_HUGO_STABLE_SERVICE } from '../../testbed/canarySimulator/seedGitopsHugo';
 
 /** Scrape interval of the backfilled series, seconds. */
 export const SCRAPE_SEC = 15;

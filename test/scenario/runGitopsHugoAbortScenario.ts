@@ -4,11 +4,11 @@
 // the success-rate metric fails and the rollout aborts (ABORT_AT). Builds the "aborted gitops-hugo"
 // cluster state for the scenario test, the panel's tests and the one-command demo.
 import { PrometheusClient } from '../../src/prometheus/prometheusClient';
-import { ClusterStore } from '../cluster/clusterStore';
-import type { CanarySimulator } from '../cluster/simulator/canarySimulator';
-import { prometheusMetricSource } from '../cluster/simulator/prometheusMetricSource';
-import { seedGitopsHugo, type SeededScenario } from '../cluster/simulator/seedGitopsHugo';
-import { SimClock } from '../cluster/simulator/simClock';
+import { ClusterStore } from '../../testbed/apiDouble/clusterStore';
+import type { CanarySimulator } from '../../testbed/canarySimulator/canarySimulator';
+import { prometheusMetricSource } from '../../testbed/canarySimulator/prometheusMetricSource';
+import { seedGitopsHugo, type SeededScenario } from '../../testbed/canarySimulator/seedGitopsHugo';
+import { SimClock } from '../../testbed/canarySimulator/simClock';
 import { ABORT_AT_SEC, UPDATE_AT_SEC } from './gitopsHugoOpenMetrics';
 import { startScenarioPrometheus, type ScenarioPrometheus } from './startScenarioPrometheus';
 

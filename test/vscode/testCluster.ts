@@ -13,11 +13,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
-import { SimClock } from '../cluster/simulator/simClock';
-import type { MetricSource } from '../cluster/simulator/metricSource';
-import { gitopsHugoMetrics, gitopsHugoRollout, seedGitopsHugo, type HugoMetrics, type SeededScenario } from '../cluster/simulator/seedGitopsHugo';
-import { isJsonObject } from '../cluster/jsonValue';
-import { startTestCluster } from '../cluster/startTestCluster';
+import { SimClock } from '../../testbed/canarySimulator/simClock';
+import type { MetricSource } from '../../testbed/canarySimulator/metricSource';
+import { gitopsHugoMetrics, gitopsHugoRollout, seedGitopsHugo, type HugoMetrics, type SeededScenario } from '../../testbed/canarySimulator/seedGitopsHugo';
+import { isJsonObject } from '../../testbed/apiDouble/jsonValue';
+import { startTestCluster } from '../../testbed/apiDouble/startTestCluster';
 import { prometheusInstalled, startScenarioPrometheus } from '../scenario/startScenarioPrometheus';
 import { freePort } from '../support/freePort';
 

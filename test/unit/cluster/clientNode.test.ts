@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { get } from 'node:https';
 import { ApiException, AppsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions, Watch, AuthorizationV1Api } from '@kubernetes/client-node';
-import { startTestCluster, type TestCluster } from '../../../test/cluster/startTestCluster';
-import { isJsonObject, type JsonObject } from '../../../test/cluster/jsonValue';
+import { startTestCluster, type TestCluster } from '../../../testbed/apiDouble/startTestCluster';
+import { isJsonObject, type JsonObject } from '../../../testbed/apiDouble/jsonValue';
 
 // The double, through the real @kubernetes/client-node over HTTPS with the generated CA: what the
 // extension's kube layer will see.

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { ApiError } from '../../../test/cluster/apiStatus';
-import { ClusterStore, type WatchEventType } from '../../../test/cluster/clusterStore';
-import type { JsonObject } from '../../../test/cluster/jsonValue';
-import { parseLabelSelector } from '../../../test/cluster/selectors';
+import { ApiError } from '../../../testbed/apiDouble/apiStatus';
+import { ClusterStore, type WatchEventType } from '../../../testbed/apiDouble/clusterStore';
+import type { JsonObject } from '../../../testbed/apiDouble/jsonValue';
+import { parseLabelSelector } from '../../../testbed/apiDouble/selectors';
 
 const rollout = (name: string, extra: JsonObject = {}): JsonObject => ({
   apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name, namespace: 'default', labels: { app: name } }, spec: { replicas: 1 }, ...extra,

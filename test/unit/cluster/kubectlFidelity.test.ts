@@ -3,8 +3,8 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isJsonObject, parseJson, type JsonObject } from '../../../test/cluster/jsonValue';
-import { startTestCluster, type TestCluster } from '../../../test/cluster/startTestCluster';
+import { isJsonObject, parseJson, type JsonObject } from '../../../testbed/apiDouble/jsonValue';
+import { startTestCluster, type TestCluster } from '../../../testbed/apiDouble/startTestCluster';
 import { kubectl, kubectlPresent } from './kubectlKit';
 
 // Fidelity check: the real kubectl (v1.32 here) against the double. If kubectl accepts the double's

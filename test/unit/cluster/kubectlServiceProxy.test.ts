@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import { startTestCluster, type TestCluster } from '../../cluster/startTestCluster';
+import { startTestCluster, type TestCluster } from '../../../testbed/apiDouble/startTestCluster';
 import { prometheusInstalled, startPrometheus, tempDir, type PromServer } from '../prometheus/promServer';
 import { kubectl, kubectlPresent } from './kubectlKit';
 

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { applyJsonPatch, PatchError } from '../../../test/cluster/jsonPatch';
-import { isJsonObject, type JsonObject } from '../../../test/cluster/jsonValue';
-import { applyMergePatch } from '../../../test/cluster/mergePatch';
-import { conflictMessage, serverSideApply } from '../../../test/cluster/serverSideApply';
-import { applyStrategicMergePatch } from '../../../test/cluster/strategicMergePatch';
+import { applyJsonPatch, PatchError } from '../../../testbed/apiDouble/jsonPatch';
+import { isJsonObject, type JsonObject } from '../../../testbed/apiDouble/jsonValue';
+import { applyMergePatch } from '../../../testbed/apiDouble/mergePatch';
+import { conflictMessage, serverSideApply } from '../../../testbed/apiDouble/serverSideApply';
+import { applyStrategicMergePatch } from '../../../testbed/apiDouble/strategicMergePatch';
 
 /** Each manager's FieldsV1. */
 function owners(obj: JsonObject): JsonObject {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { ApiError } from '../../../test/cluster/apiStatus';
-import { parseFieldSelector, parseLabelSelector } from '../../../test/cluster/selectors';
+import { ApiError } from '../../../testbed/apiDouble/apiStatus';
+import { parseFieldSelector, parseLabelSelector } from '../../../testbed/apiDouble/selectors';
 
 const pod = (labels: Record<string, string>, name = 'p', namespace = 'default') => ({ metadata: { name, namespace, labels } });
 

@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { at } from '../../../src/core/rollout/jsonFields';
 import { canStartPrometheus } from '../../../scripts/demo/demoPrometheus';
 import { REPO_ROOT, startDemo, type RunningDemo } from '../../../scripts/demo/startDemo';
-import { isJsonObject, type JsonObject } from '../../cluster/jsonValue';
+import { isJsonObject, type JsonObject } from '../../../testbed/apiDouble/jsonValue';
 import { pollInstant } from '../../scenario/pollInstant';
 
 const run = promisify(execFile);

@@ -7,11 +7,11 @@ import { rolloutPhase } from '../../../src/core/rollout/rolloutPhase';
 import { applyManifest } from '../../../src/kube/applyManifest';
 import type { ClusterConnection } from '../../../src/kube/clusterConnection';
 import { sendRequest } from '../../../src/kube/executePlan';
-import type { JsonObject } from '../../cluster/jsonValue';
-import { CanarySimulator } from '../../cluster/simulator/canarySimulator';
-import { constantMetricSource } from '../../cluster/simulator/metricSource';
-import { SimClock } from '../../cluster/simulator/simClock';
-import { startTestCluster, type TestCluster } from '../../cluster/startTestCluster';
+import type { JsonObject } from '../../../testbed/apiDouble/jsonValue';
+import { CanarySimulator } from '../../../testbed/canarySimulator/canarySimulator';
+import { constantMetricSource } from '../../../testbed/canarySimulator/metricSource';
+import { SimClock } from '../../../testbed/canarySimulator/simClock';
+import { startTestCluster, type TestCluster } from '../../../testbed/apiDouble/startTestCluster';
 import { aRolloutFile } from '../core/launch/launchFixtures';
 import { connectTo, field, received, until } from './kubeTestKit';
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createServer } from 'node:net';
 import { writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { startTestCluster, type TestCluster } from '../../cluster/startTestCluster';
+import { startTestCluster, type TestCluster } from '../../../testbed/apiDouble/startTestCluster';
 import { classifyHttpFailure } from '../../../src/kube/classifyError';
 import { loadKubeContexts } from '../../../src/kube/kubeContexts';
 import { connectTo } from './kubeTestKit';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { startTestCluster, type TestCluster } from '../../cluster/startTestCluster';
+import { startTestCluster, type TestCluster } from '../../../testbed/apiDouble/startTestCluster';
 import { Informer } from '../../../src/kube/informer';
 import { aRollout, connectTo } from './kubeTestKit';
 

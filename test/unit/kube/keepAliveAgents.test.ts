@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { startTestCluster, type TestCluster } from '../../cluster/startTestCluster';
+import { startTestCluster, type TestCluster } from '../../../testbed/apiDouble/startTestCluster';
 import type { ClusterConnection } from '../../../src/kube/clusterConnection';
 import { MAX_SOCKETS } from '../../../src/kube/keepAliveAgents';
 import { loadKubeContexts } from '../../../src/kube/kubeContexts';

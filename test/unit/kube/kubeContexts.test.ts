@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { stringify } from 'yaml';
-import { startTestCluster, type TestCluster } from '../../cluster/startTestCluster';
+import { startTestCluster, type TestCluster } from '../../../testbed/apiDouble/startTestCluster';
 import { loadKubeContexts, type KubeContexts } from '../../../src/kube/kubeContexts';
 
 interface UserSpec {

@@ -1,8 +1,8 @@
 // Shared helpers for the kube layer's tests: a connection to the test cluster through the real
 // kubeconfig loader, fixtures, and waits for events with a deadline (never sleeps).
 import { strict as assert } from 'node:assert';
-import type { TestCluster } from '../../cluster/startTestCluster';
-import type { JsonObject } from '../../cluster/jsonValue';
+import type { TestCluster } from '../../../testbed/apiDouble/startTestCluster';
+import type { JsonObject } from '../../../testbed/apiDouble/jsonValue';
 import type { ClusterConnection } from '../../../src/kube/clusterConnection';
 import { loadKubeContexts } from '../../../src/kube/kubeContexts';
 import type { RolloutStore, StoreChange } from '../../../src/kube/rolloutStore';

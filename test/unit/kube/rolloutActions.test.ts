@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { startTestCluster, type TestCluster } from '../../cluster/startTestCluster';
-import type { JsonObject } from '../../cluster/jsonValue';
+import { startTestCluster, type TestCluster } from '../../../testbed/apiDouble/startTestCluster';
+import type { JsonObject } from '../../../testbed/apiDouble/jsonValue';
 import { accessDeniedMessage } from '../../../src/core/actions/accessReview';
 import { getRolloutRequest, type ActionPlan, type KubeRequest, type ObjectRef } from '../../../src/core/actions/kubeRequest';
 import { planAbort, planPause, planRetry, planRetryExperiment, planTerminateAnalysisRun, planTerminateExperiment } from '../../../src/core/actions/planPatches';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { startTestCluster, type TestCluster } from '../../cluster/startTestCluster';
+import { startTestCluster, type TestCluster } from '../../../testbed/apiDouble/startTestCluster';
 import { RolloutNamespaces } from '../../../src/kube/rolloutNamespaces';
 import { RolloutStore } from '../../../src/kube/rolloutStore';
 import { aRollout, connectTo, until } from './kubeTestKit';

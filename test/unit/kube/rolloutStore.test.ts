@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { startTestCluster, type TestCluster } from '../../cluster/startTestCluster';
+import { startTestCluster, type TestCluster } from '../../../testbed/apiDouble/startTestCluster';
 import { rolloutInfo } from '../../../src/core/rollout/rolloutInfo';
 import type { ClusterConnection } from '../../../src/kube/clusterConnection';
 import { RolloutStore, WATCHED_KINDS } from '../../../src/kube/rolloutStore';

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PrometheusClient } from '../../../src/prometheus/prometheusClient';
-import { startTestCluster, type TestCluster } from '../../cluster/startTestCluster';
+import { startTestCluster, type TestCluster } from '../../../testbed/apiDouble/startTestCluster';
 import { END, fixtureOpenMetrics, START } from '../prometheus/fixture';
 import { backfill, prometheusInstalled, startPrometheus, tempDir, type PromServer } from '../prometheus/promServer';
 import { promTarget } from '../prometheus/promTargetKit';

@@ -6,8 +6,8 @@ import { strict as assert } from 'node:assert';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateCerts } from '../../cluster/certs';
-import { startTestCluster, type TestCluster } from '../../cluster/startTestCluster';
+import { generateCerts } from '../../../testbed/apiDouble/certs';
+import { startTestCluster, type TestCluster } from '../../../testbed/apiDouble/startTestCluster';
 import { promTarget } from './promTargetKit';
 import { startRecordingUpstream, type RecordingUpstream } from './recordingUpstream';
 

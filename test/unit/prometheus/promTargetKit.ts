@@ -6,7 +6,7 @@ import type { PromCredentials } from '../../../src/core/prometheus/promCredentia
 import { parsePromSettings, type RawPromSettings } from '../../../src/core/prometheus/promSettings';
 import { serviceProxyRequest } from '../../../src/kube/serviceProxyRequest';
 import { createPromTarget, type PromTarget } from '../../../src/prometheus/promTarget';
-import type { TestCluster } from '../../cluster/startTestCluster';
+import type { TestCluster } from '../../../testbed/apiDouble/startTestCluster';
 import { connectTo } from '../kube/kubeTestKit';
 
 export function promTarget(cluster: TestCluster, templateAddress: string | undefined, settings: Partial<RawPromSettings> = {}, credentials?: PromCredentials): PromTarget {

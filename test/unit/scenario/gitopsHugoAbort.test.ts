@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { at } from '../../../src/core/rollout/jsonFields';
 import { rolloutPhase } from '../../../src/core/rollout/rolloutPhase';
-import type { JsonObject } from '../../cluster/jsonValue';
+import type { JsonObject } from '../../../testbed/apiDouble/jsonValue';
 import {
   ABORT_AT_SEC, ANALYSIS_START_SEC, DATA_END_SEC, DATA_START_SEC, ERRORS_FROM_SEC, UPDATE_AT_SEC,
 } from '../../scenario/gitopsHugoOpenMetrics';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { rolloutPhase } from '../../../../src/core/rollout/rolloutPhase';
-import { isJsonObject, type JsonObject } from '../../../cluster/jsonValue';
-import { vectorData, type MetricSource } from '../../../cluster/simulator/metricSource';
+import { isJsonObject, type JsonObject } from '../../../../testbed/apiDouble/jsonValue';
+import { vectorData, type MetricSource } from '../../../../testbed/canarySimulator/metricSource';
 import { aRollout, aSimulation, aTemplate, observe, patchStatus, setImage, statusOf, type Sim } from './simFixtures';
 
 const analysisStep = { analysis: { templates: [{ templateName: 'success-rate' }], args: [{ name: 'service', value: 'web-canary' }] } };

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { at } from '../../../../src/core/rollout/jsonFields';
-import { ClusterStore } from '../../../cluster/clusterStore';
-import type { MetricRequest, MetricResponse, MetricSource } from '../../../cluster/simulator/metricSource';
-import { gitopsHugoMetrics, seedGitopsHugo, type SeededScenario } from '../../../cluster/simulator/seedGitopsHugo';
-import { SimClock } from '../../../cluster/simulator/simClock';
+import { ClusterStore } from '../../../../testbed/apiDouble/clusterStore';
+import type { MetricRequest, MetricResponse, MetricSource } from '../../../../testbed/canarySimulator/metricSource';
+import { gitopsHugoMetrics, seedGitopsHugo, type SeededScenario } from '../../../../testbed/canarySimulator/seedGitopsHugo';
+import { SimClock } from '../../../../testbed/canarySimulator/simClock';
 
 const START = '2024-05-01T10:00:00Z';
 // Success rate 0.99 until `fromMs`, then 0.5.

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { rolloutPhase } from '../../../../src/core/rollout/rolloutPhase';
-import { isJsonObject } from '../../../cluster/jsonValue';
+import { isJsonObject } from '../../../../testbed/apiDouble/jsonValue';
 import { aRollout, aSimulation, observe, patchSpec, patchStatus, setImage, statusOf, type Sim } from './simFixtures';
 
 function stage(s: Sim): { phase: string; message: string; step: string; setWeight: number | undefined; actualWeight: number | undefined } {

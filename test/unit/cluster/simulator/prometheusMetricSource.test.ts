@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { measureResponse } from '../../../../src/core/analysis/measurementOutcome';
 import { PrometheusClient } from '../../../../src/prometheus/prometheusClient';
-import type { MetricRequest, MetricResponse } from '../../../cluster/simulator/metricSource';
-import { prometheusMetricSource } from '../../../cluster/simulator/prometheusMetricSource';
+import type { MetricRequest, MetricResponse } from '../../../../testbed/canarySimulator/metricSource';
+import { prometheusMetricSource } from '../../../../testbed/canarySimulator/prometheusMetricSource';
 import { ANALYSIS_START_SEC, UPDATE_AT_SEC } from '../../../scenario/gitopsHugoOpenMetrics';
 import { prometheusInstalled, startScenarioPrometheus, type ScenarioPrometheus } from '../../../scenario/startScenarioPrometheus';
 

@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import { rolloutInfo } from '../../../../src/core/rollout/rolloutInfo';
 import { rolloutPhase } from '../../../../src/core/rollout/rolloutPhase';
 import { at } from '../../../../src/core/rollout/jsonFields';
-import { ClusterStore } from '../../../cluster/clusterStore';
-import { seedGitopsHugo, gitopsHugoMetrics } from '../../../cluster/simulator/seedGitopsHugo';
-import { SimClock } from '../../../cluster/simulator/simClock';
+import { ClusterStore } from '../../../../testbed/apiDouble/clusterStore';
+import { seedGitopsHugo, gitopsHugoMetrics } from '../../../../testbed/canarySimulator/seedGitopsHugo';
+import { SimClock } from '../../../../testbed/canarySimulator/simClock';
 
 function seeded(metrics = gitopsHugoMetrics()): { store: ClusterStore; clock: SimClock; scenario: ReturnType<typeof seedGitopsHugo> } {
   const clock = new SimClock('2024-05-01T10:00:00Z');

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { podTemplateHash } from '../../../cluster/simulator/podTemplateHash';
-import { SimClock } from '../../../cluster/simulator/simClock';
+import { podTemplateHash } from '../../../../testbed/canarySimulator/podTemplateHash';
+import { SimClock } from '../../../../testbed/canarySimulator/simClock';
 
 describe('Simulated clock', () => {
   it('fires timers in time order with the clock set to each timer\'s time', () => {

@@ -1,10 +1,10 @@
 // Builders for the simulator tests: a Rollout, templates, and a store on a simulated clock.
-import { ClusterStore } from '../../../cluster/clusterStore';
-import { isJsonObject, type JsonObject } from '../../../cluster/jsonValue';
+import { ClusterStore } from '../../../../testbed/apiDouble/clusterStore';
+import { isJsonObject, type JsonObject } from '../../../../testbed/apiDouble/jsonValue';
 import { rolloutInfo, type RolloutInfo } from '../../../../src/core/rollout/rolloutInfo';
-import { CanarySimulator } from '../../../cluster/simulator/canarySimulator';
-import { constantMetricSource, type MetricSource } from '../../../cluster/simulator/metricSource';
-import { SimClock } from '../../../cluster/simulator/simClock';
+import { CanarySimulator } from '../../../../testbed/canarySimulator/canarySimulator';
+import { constantMetricSource, type MetricSource } from '../../../../testbed/canarySimulator/metricSource';
+import { SimClock } from '../../../../testbed/canarySimulator/simClock';
 
 export interface RolloutOptions {
   readonly name?: string;

@@ -3,10 +3,10 @@ import { CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions } from '@
 import { planPromote } from '../../../../src/core/actions/planPromote';
 import { at, str } from '../../../../src/core/rollout/jsonFields';
 import { rolloutPhase } from '../../../../src/core/rollout/rolloutPhase';
-import { CanarySimulator } from '../../../cluster/simulator/canarySimulator';
-import { constantMetricSource } from '../../../cluster/simulator/metricSource';
-import { SimClock } from '../../../cluster/simulator/simClock';
-import { startTestCluster, type TestCluster } from '../../../cluster/startTestCluster';
+import { CanarySimulator } from '../../../../testbed/canarySimulator/canarySimulator';
+import { constantMetricSource } from '../../../../testbed/canarySimulator/metricSource';
+import { SimClock } from '../../../../testbed/canarySimulator/simClock';
+import { startTestCluster, type TestCluster } from '../../../../testbed/apiDouble/startTestCluster';
 import { aRollout } from './simFixtures';
 
 const ro = { group: 'argoproj.io', version: 'v1alpha1', plural: 'rollouts', namespace: 'default' };

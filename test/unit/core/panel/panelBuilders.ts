@@ -1,4 +1,4 @@
-// The gitops-hugo canary (as in test/cluster/simulator/seedGitopsHugo.ts) and its AnalysisRuns,
+// The gitops-hugo canary (as in testbed/canarySimulator/seedGitopsHugo.ts) and its AnalysisRuns,
 // written by hand for the panel tests: each builder takes the parts a test is about.
 import type { PanelInput } from '../../../../src/core/panel/buildPanelState';
 import { replicaSet } from '../rollout/builders';

@@ -2,10 +2,10 @@
 // resolved from the Rollout (src/core/analysis/resolveArgs), name `<rollout>-<podHash>-<revision>`
 // plus `-<stepIndex>` for a step, labels rollout-type / step-index / pod-template hash, the
 // revision annotation and a controller ownerReference to the Rollout.
-import { resolveArgs } from '../../../src/core/analysis/resolveArgs';
-import { at, list, str } from '../../../src/core/rollout/jsonFields';
-import type { ClusterStore } from '../clusterStore';
-import { cloneJson, isJsonObject, type JsonObject, type JsonValue } from '../jsonValue';
+import { resolveArgs } from '../../src/core/analysis/resolveArgs';
+import { at, list, str } from '../../src/core/rollout/jsonFields';
+import type { ClusterStore } from '../apiDouble/clusterStore';
+import { cloneJson, isJsonObject, type JsonObject, type JsonValue } from '../apiDouble/jsonValue';
 import { controllerRef, nameOf, namespaceOf, POD_TEMPLATE_HASH_LABEL, REVISION_ANNOTATION, rfc3339, stringMap } from './simObjects';
 
 export type RunKind = 'Step' | 'Background';

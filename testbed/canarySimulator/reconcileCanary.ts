@@ -3,11 +3,11 @@
 // update, retry / promoteFull / abort handling, the step walk and background analysis, promotion to
 // stable, ReplicaSet scaling (old stable kept until its scale-down deadline when traffic is
 // routed), restarts, then counts, weights, conditions and the phase. See README.md for what is left out.
-import { calculateRolloutPhase, desiredReplicas } from '../../../src/core/rollout/rolloutPhase';
-import { canarySteps, setWeight } from '../../../src/core/rollout/canaryWeights';
-import { at, bool, isObject, optInt, rfc3339 as readTime, str } from '../../../src/core/rollout/jsonFields';
-import type { ClusterStore } from '../clusterStore';
-import { cloneJson, isJsonObject, jsonEqual, type JsonObject } from '../jsonValue';
+import { calculateRolloutPhase, desiredReplicas } from '../../src/core/rollout/rolloutPhase';
+import { canarySteps, setWeight } from '../../src/core/rollout/canaryWeights';
+import { at, bool, isObject, optInt, rfc3339 as readTime, str } from '../../src/core/rollout/jsonFields';
+import type { ClusterStore } from '../apiDouble/clusterStore';
+import { cloneJson, isJsonObject, jsonEqual, type JsonObject } from '../apiDouble/jsonValue';
 import { addPause, INCONCLUSIVE_ANALYSIS_RUN, pauseConditionsOf, setPauseConditions, walkCanarySteps } from './canarySteps';
 import { podTemplateHash } from './podTemplateHash';
 import {

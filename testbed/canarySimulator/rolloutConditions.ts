@@ -1,8 +1,8 @@
 // The Available and Progressing conditions the controller keeps on a Rollout (utils/conditions),
 // with Argo's reasons and messages. Times change only when the condition does, as
 // SetRolloutCondition does: lastTransitionTime on a status change, lastUpdateTime on any change.
-import { list, str } from '../../../src/core/rollout/jsonFields';
-import { isJsonObject, type JsonObject } from '../jsonValue';
+import { list, str } from '../../src/core/rollout/jsonFields';
+import { isJsonObject, type JsonObject } from '../apiDouble/jsonValue';
 
 export const ROLLOUT_ABORTED = 'RolloutAborted';
 

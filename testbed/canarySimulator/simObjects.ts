@@ -1,8 +1,8 @@
 // Small builders and readers the simulator shares: owner references, refs for the store, label
 // selectors as strings, timestamps at Kubernetes' second precision.
-import { at, isObject, list, str } from '../../../src/core/rollout/jsonFields';
-import type { ObjectRef } from '../clusterStore';
-import { isJsonObject, metadataOf, type JsonObject } from '../jsonValue';
+import { at, isObject, list, str } from '../../src/core/rollout/jsonFields';
+import type { ObjectRef } from '../apiDouble/clusterStore';
+import { isJsonObject, metadataOf, type JsonObject } from '../apiDouble/jsonValue';
 
 export const REVISION_ANNOTATION = 'rollout.argoproj.io/revision';
 export const DESIRED_REPLICAS_ANNOTATION = 'rollout.argoproj.io/desired-replicas';

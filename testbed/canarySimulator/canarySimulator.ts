@@ -8,9 +8,9 @@
 // measurement waiting does not reconcile rollouts until the answer is in — the controller measures
 // before it acts on the run — and tests use `settled()` / `advance(ms)` instead of settle() /
 // clock.tick(ms), which wait for the answers; the history is then the same as with a sync source.
-import { at, isObject } from '../../../src/core/rollout/jsonFields';
-import type { ClusterStore } from '../clusterStore';
-import type { JsonObject } from '../jsonValue';
+import { at, isObject } from '../../src/core/rollout/jsonFields';
+import type { ClusterStore } from '../apiDouble/clusterStore';
+import type { JsonObject } from '../apiDouble/jsonValue';
 import { advanceAnalysisRun } from './advanceAnalysisRun';
 import { InFlightMeasurements } from './inFlightMeasurements';
 import type { MetricSource } from './metricSource';

@@ -4,9 +4,9 @@
 // answer goes back to the simulator as the wire-format `data` Argo's provider evaluates, so
 // src/core/analysis measures it exactly as the controller would. The template's own `address`
 // (an in-cluster name) is not used: every query goes to `client`.
-import { formatFloatF } from '../../../src/core/expr/goValue';
-import type { QueryData, Sample } from '../../../src/core/prometheus/parseQueryResponse';
-import type { PrometheusClient } from '../../../src/prometheus/prometheusClient';
+import { formatFloatF } from '../../src/core/expr/goValue';
+import type { QueryData, Sample } from '../../src/core/prometheus/parseQueryResponse';
+import type { PrometheusClient } from '../../src/prometheus/prometheusClient';
 import type { MetricRequest, MetricResponse, MetricSource } from './metricSource';
 
 export interface PrometheusMetricSourceOptions {

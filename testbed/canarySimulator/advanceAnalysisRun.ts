@@ -6,15 +6,15 @@
 // others at that moment even when the clock jumped far ahead. When the source's answer is still on
 // its way (an async source, see inFlightMeasurements.ts) the run stops there and reports `waiting`;
 // the answer's arrival triggers the next call, which records it at the time it was due.
-import { parseGoDuration } from '../../../src/core/goDuration';
-import { measureResponse, type Measurement } from '../../../src/core/analysis/measurementOutcome';
+import { parseGoDuration } from '../../src/core/goDuration';
+import { measureResponse, type Measurement } from '../../src/core/analysis/measurementOutcome';
 import {
   applyMeasurement, countersOf, isCompleted, limitsOf, limitTripped, metricPhase, type AnalysisPhase, type MetricCounters,
-} from '../../../src/core/analysis/metricPhase';
-import { substituteArgsDeep } from '../../../src/core/analysis/resolveArgs';
-import { isTerminating, matchesDryRun, runPhase, type MetricStatus } from '../../../src/core/analysis/runPhase';
-import { at, bool, isObject, list, rfc3339, str } from '../../../src/core/rollout/jsonFields';
-import { cloneJson, isJsonObject, jsonEqual, type JsonObject, type JsonValue } from '../jsonValue';
+} from '../../src/core/analysis/metricPhase';
+import { substituteArgsDeep } from '../../src/core/analysis/resolveArgs';
+import { isTerminating, matchesDryRun, runPhase, type MetricStatus } from '../../src/core/analysis/runPhase';
+import { at, bool, isObject, list, rfc3339, str } from '../../src/core/rollout/jsonFields';
+import { cloneJson, isJsonObject, jsonEqual, type JsonObject, type JsonValue } from '../apiDouble/jsonValue';
 import type { AnswerNow } from './metricSource';
 
 const ERROR_RETRY_MS = 10_000;

@@ -3,9 +3,9 @@
 // CanaryPauseStep condition and completes when its duration has passed or when a client cleared the
 // conditions (controllerPause still true, no conditions: the promote patch), an analysis step waits
 // for its run. Mutates the status being built; returns an abort reason when analysis failed.
-import { parseGoDuration } from '../../../src/core/goDuration';
-import { at, isObject, list, optInt, rfc3339 as readTime, str } from '../../../src/core/rollout/jsonFields';
-import { isJsonObject, type JsonObject } from '../jsonValue';
+import { parseGoDuration } from '../../src/core/goDuration';
+import { at, isObject, list, optInt, rfc3339 as readTime, str } from '../../src/core/rollout/jsonFields';
+import { isJsonObject, type JsonObject } from '../apiDouble/jsonValue';
 
 export const CANARY_PAUSE_STEP = 'CanaryPauseStep';
 export const INCONCLUSIVE_ANALYSIS_RUN = 'InconclusiveAnalysisRun';

@@ -4,9 +4,9 @@
 // the simulator make the first deploy Healthy; setImage() starts an update. The queries select the
 // canary Service's traffic by the labels the NGINX ingress controller exports
 // (exported_namespace, exported_service), the series test/scenario/gitopsHugoOpenMetrics.ts backfills.
-import { at, isObject } from '../../../src/core/rollout/jsonFields';
-import type { ClusterStore } from '../clusterStore';
-import { cloneJson, isJsonObject, type JsonObject } from '../jsonValue';
+import { at, isObject } from '../../src/core/rollout/jsonFields';
+import type { ClusterStore } from '../apiDouble/clusterStore';
+import { cloneJson, isJsonObject, type JsonObject } from '../apiDouble/jsonValue';
 import { CanarySimulator } from './canarySimulator';
 import { vectorData, type MetricSource } from './metricSource';
 import type { SimClock } from './simClock';

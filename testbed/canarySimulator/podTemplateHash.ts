@@ -2,7 +2,7 @@
 // (plus the collision count), then rand.SafeEncodeString of the decimal sum — up to 10 characters
 // from an alphabet without vowels, like `65fb5ffc84`. We print the template as key-sorted JSON
 // instead of Go's spew, so the values differ from a real cluster's but are just as stable.
-import { isObject } from '../../../src/core/rollout/jsonFields';
+import { isObject } from '../../src/core/rollout/jsonFields';
 
 const SAFE_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
 

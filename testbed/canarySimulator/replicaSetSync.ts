@@ -1,9 +1,9 @@
 // ReplicaSets and Pods as the ReplicaSet controller and kubelet would leave them, but at once: a
 // scaled ReplicaSet gets its pods created Running and ready (or deleted) in the same step, and its
 // status counts them. Pod names are derived from a counter, so a run of the simulator is repeatable.
-import { at, int, isObject, list, str } from '../../../src/core/rollout/jsonFields';
-import type { ClusterStore } from '../clusterStore';
-import { cloneJson, isJsonObject, type JsonObject } from '../jsonValue';
+import { at, int, isObject, list, str } from '../../src/core/rollout/jsonFields';
+import type { ClusterStore } from '../apiDouble/clusterStore';
+import { cloneJson, isJsonObject, type JsonObject } from '../apiDouble/jsonValue';
 import { fnv1a32, safeEncodeString } from './podTemplateHash';
 import {
   controllerRef, DESIRED_REPLICAS_ANNOTATION, metaMap, nameOf, namespaceOf, POD_TEMPLATE_HASH_LABEL, refOf, REVISION_ANNOTATION, rfc3339,

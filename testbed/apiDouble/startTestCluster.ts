@@ -1,5 +1,5 @@
 // Starts the in-process Kubernetes API double: HTTPS on 127.0.0.1 with its own CA, bearer-token
-// auth, a kubeconfig in a temp dir. See test/cluster/README.md.
+// auth, a kubeconfig in a temp dir. See testbed/apiDouble/README.md.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:https';
