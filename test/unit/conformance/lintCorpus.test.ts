@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { lintText } from '../../../src/core/lint/lint';
 import type { Finding } from '../../../src/core/lint/types';
+import { describeWithCorpus } from '../../support/argoRolloutsCorpus';
 import { corpusFiles, readCorpus } from './corpus';
 
 export interface LintExpectations {
@@ -54,9 +55,9 @@ function excepted(file: string, f: Finding): boolean {
   return EXCEPTIONS.some((x) => x.file === file && x.rule === f.rule && f.message.startsWith(x.message));
 }
 
-describe('the kubectl argo rollouts lint test data', () => {
-  const expected = parseExpected(readCorpus('lint', 'EXPECTED.md'));
-  const files = corpusFiles('lint');
+describeWithCorpus('the kubectl argo rollouts lint test data', (corpus) => {
+  const expected = parseExpected(readCorpus(corpus, 'lint', 'EXPECTED.md'));
+  const files = corpusFiles(corpus, 'lint');
 
   it('has an expectation for each of its 23 files', () => {
     assert.equal(files.length, 23);
@@ -69,7 +70,7 @@ describe('the kubectl argo rollouts lint test data', () => {
     const known = EXCEPTIONS.filter((x) => x.file === file).map((x) => x.rule);
     const name = known.length ? `passes ${file} without errors other than the controller's ${known.join(', ')} (listed with its reason)` : `passes ${file} without errors`;
     it(name, () => {
-      const errors = lintText(readCorpus('lint', file), file).filter((f) => f.severity === 'error' && !excepted(file, f));
+      const errors = lintText(readCorpus(corpus, 'lint', file), file).filter((f) => f.severity === 'error' && !excepted(file, f));
       assert.deepEqual(
         errors.map((f) => `${f.rule}: ${f.path}: ${f.message}`),
         [],
@@ -79,7 +80,7 @@ describe('the kubectl argo rollouts lint test data', () => {
 
   for (const [file, stderr] of expected.fail) {
     it(`fails ${file} with "${stderr}"`, () => {
-      const errors = lintText(readCorpus('lint', file), file).filter((f) => f.severity === 'error');
+      const errors = lintText(readCorpus(corpus, 'lint', file), file).filter((f) => f.severity === 'error');
       const shown = errors.map((f) => (DECODE_ERROR.test(stderr) ? f.message : `${f.path}: ${f.message}`));
       assert.ok(
         shown.some((s) => s.startsWith(stderr)),
@@ -90,7 +91,7 @@ describe('the kubectl argo rollouts lint test data', () => {
 
   it('lists only exceptions that are still needed', () => {
     for (const x of EXCEPTIONS) {
-      const found = lintText(readCorpus('lint', x.file), x.file).some((f) => f.severity === 'error' && excepted(x.file, f));
+      const found = lintText(readCorpus(corpus, 'lint', x.file), x.file).some((f) => f.severity === 'error' && excepted(x.file, f));
       assert.ok(found, `${x.file} no longer has the ${x.rule} error; remove the exception`);
     }
   });

@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { lintFiles } from '../../../src/core/lint/lint';
 import type { Finding } from '../../../src/core/lint/types';
+import { describeWithCorpus } from '../../support/argoRolloutsCorpus';
 import { corpusFiles, exampleOf, readCorpus } from './corpus';
 
 /** Error findings we accept on a valid file, each with the reason it is right to report it. */
@@ -20,8 +21,8 @@ const EXCEPTIONS: readonly { file: string; rule: string; reason: string }[] = [
   },
 ];
 
-describe('the valid corpus of Argo Rollouts examples', () => {
-  const files = corpusFiles('valid');
+describeWithCorpus('the valid corpus of Argo Rollouts examples', (corpus) => {
+  const files = corpusFiles(corpus, 'valid');
   const groups = new Map<string, string[]>();
   for (const f of files) groups.set(exampleOf(f), [...(groups.get(exampleOf(f)) ?? []), f]);
   let results: Map<string, Finding[]> | undefined;
@@ -29,7 +30,7 @@ describe('the valid corpus of Argo Rollouts examples', () => {
     if (!results) {
       results = new Map();
       for (const group of groups.values()) {
-        const linted = lintFiles(group.map((path) => ({ path, text: readCorpus('valid', path) })));
+        const linted = lintFiles(group.map((path) => ({ path, text: readCorpus(corpus, 'valid', path) })));
         for (const [path, fs] of linted) results.set(path, fs);
       }
     }

@@ -1,4 +1,4 @@
-// Fuzz test: thousands of deterministic mutations of the upstream corpus and of our fixtures.
+// Fuzz test: thousands of deterministic mutations of the upstream corpus (when present) and of our fixtures.
 // Lint must never throw, never report internal-error, keep every span and fix edit inside the text,
 // and an incrementally updated workspace must agree with a fresh lint. FUZZ_RUNS sets the number of
 // mutations (default 3000), FUZZ_SEED the seed; a failure names the case to reproduce it.
@@ -8,7 +8,8 @@ import * as nodePath from 'node:path';
 import type { LintWorkspace } from '../../../src/core/lint/engine';
 import { createWorkspace, lintFiles } from '../../../src/core/lint/lint';
 import type { Finding } from '../../../src/core/lint/types';
-import { corpusDir, corpusFiles, exampleOf, readCorpus } from '../conformance/corpus';
+import { corpusOrSkip } from '../../support/argoRolloutsCorpus';
+import { corpusFiles, exampleOf, readCorpus } from '../conformance/corpus';
 import { FUZZ_FIXTURES } from './fuzzFixtures';
 import { mutate, prng } from './mutations';
 
@@ -22,17 +23,20 @@ interface Source {
   readonly files: { path: string; text: string }[];
 }
 
-function sources(): Source[] {
+/** The corpus's manifests (when it is there) and our fixtures. */
+function sources(corpus: string | undefined): Source[] {
   const out: Source[] = [];
-  const groups = new Map<string, string[]>();
-  for (const f of corpusFiles('valid')) groups.set(exampleOf(f), [...(groups.get(exampleOf(f)) ?? []), f]);
-  for (const [name, files] of groups) out.push({ name: `valid/${name}`, files: files.map((path) => ({ path, text: readCorpus('valid', path) })) });
-  for (const f of corpusFiles('lint')) out.push({ name: `lint/${f}`, files: [{ path: f, text: readCorpus('lint', f) }] });
-  const fixtures = nodePath.join(corpusDir(), 'get-fixtures');
-  for (const scenario of readdirSync(fixtures).sort()) {
-    if (!statSync(nodePath.join(fixtures, scenario)).isDirectory()) continue;
-    const files = corpusFiles(`get-fixtures/${scenario}`);
-    out.push({ name: `get-fixtures/${scenario}`, files: files.map((path) => ({ path, text: readCorpus(`get-fixtures/${scenario}`, path) })) });
+  if (corpus) {
+    const groups = new Map<string, string[]>();
+    for (const f of corpusFiles(corpus, 'valid')) groups.set(exampleOf(f), [...(groups.get(exampleOf(f)) ?? []), f]);
+    for (const [name, files] of groups) out.push({ name: `valid/${name}`, files: files.map((path) => ({ path, text: readCorpus(corpus, 'valid', path) })) });
+    for (const f of corpusFiles(corpus, 'lint')) out.push({ name: `lint/${f}`, files: [{ path: f, text: readCorpus(corpus, 'lint', f) }] });
+    const fixtures = nodePath.join(corpus, 'get-fixtures');
+    for (const scenario of readdirSync(fixtures).sort()) {
+      if (!statSync(nodePath.join(fixtures, scenario)).isDirectory()) continue;
+      const files = corpusFiles(corpus, `get-fixtures/${scenario}`);
+      out.push({ name: `get-fixtures/${scenario}`, files: files.map((path) => ({ path, text: readCorpus(corpus, `get-fixtures/${scenario}`, path) })) });
+    }
   }
   for (const fx of FUZZ_FIXTURES) out.push({ name: `fixture/${fx.name}`, files: fx.files.map((text, i) => ({ path: `f${i}.yaml`, text })) });
   return out;
@@ -51,9 +55,12 @@ function checkFindings(fs: readonly Finding[], text: string, where: string): voi
 
 describe('linting mutated manifests (fuzz)', function () {
   this.timeout(120_000);
+  // Without the corpus the fuzz still runs on our fixtures; the corpus's part shows as skipped.
+  const corpus = corpusOrSkip();
+  const over = corpus ? 'the corpus and our fixtures' : 'our fixtures';
 
-  it(`never throws, never reports internal-error, and keeps spans and fixes inside the text over ${RUNS} mutations (seed ${SEED})`, () => {
-    const all = sources();
+  it(`never throws, never reports internal-error, and keeps spans and fixes inside the text over ${RUNS} mutations of ${over} (seed ${SEED})`, () => {
+    const all = sources(corpus);
     const rnd = prng(SEED);
     // One workspace per source, kept across cases: a mutated file stays mutated until the next case
     // picks it again, so files are also linted next to broken neighbours, and the incremental

@@ -7,7 +7,7 @@ import {
   rolloutActionState,
   runningAnalysisRunNames,
 } from '../../../../src/core/actions/availableActions';
-import { aRollout, corpusObject } from './rolloutBuilder';
+import { aRollout } from './rolloutBuilder';
 
 const HEALTHY: RolloutActionState = {
   phase: 'Healthy',
@@ -137,15 +137,6 @@ describe('which actions are enabled', () => {
     assert.equal(s.pauseConditions, false);
     assert.equal(s.strategy, undefined);
     assert.deepEqual(sorted(availableActions(s)), sorted([...ALWAYS, 'pause']));
-  });
-
-  it('offers Retry and not Promote on the corpus aborted rollout', function () {
-    const ro = corpusObject('get-fixtures', 'rollout-aborted', 'rollout.yaml');
-    if (ro === undefined) this.skip();
-    const actions = availableActions(rolloutActionState(ro, { phase: 'Degraded', revisionCount: 2 }));
-    assert.equal(actions.has('retry'), true);
-    assert.equal(actions.has('promote'), false);
-    assert.equal(actions.has('abort'), false);
   });
 
   it('offers terminate for a running experiment and retry for a failed one', () => {

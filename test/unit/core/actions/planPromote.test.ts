@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { planPromote } from '../../../../src/core/actions/planPromote';
-import { REF, aRollout, corpusObject } from './rolloutBuilder';
+import { REF, aRollout } from './rolloutBuilder';
 
 const ROLLOUT = '/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/web';
 const STATUS = `${ROLLOUT}/status`;
@@ -142,11 +142,5 @@ describe('promote', () => {
     const odd = { spec: { paused: 'yes', strategy: { canary: { steps: 'many' } } }, status: { pauseConditions: {}, currentStepIndex: 'two' } };
     assert.deepEqual(planPromote(REF, odd, { full: false }).requests, []);
     assert.deepEqual(planPromote(REF, null, { full: true }).requests, []);
-  });
-
-  it('clears the BlueGreenPause of the corpus blue-green fixture', function () {
-    const rollout = corpusObject('get-fixtures', 'blue-green', 'bluegreen-rollout.yaml');
-    if (rollout === undefined) this.skip();
-    assert.deepEqual(lines(planPromote(REF, rollout, { full: false }).requests), [`PATCH ${STATUS} {"status":{"pauseConditions":null}}`]);
   });
 });

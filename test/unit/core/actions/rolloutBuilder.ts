@@ -1,7 +1,4 @@
 // Builds Rollout objects for the action tests: aRollout().withCanarySteps(3).withStatus({...}).build().
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { parse } from 'yaml';
 
 type Json = Record<string, unknown>;
 
@@ -94,16 +91,4 @@ export function aReplicaSet(revision: string | undefined, template: Json, option
     },
     spec: { template },
   };
-}
-
-/** A file of the shared corpus (`<repo>/../shared/corpus/argo-rollouts/...`), parsed; undefined when absent. */
-export function corpusObject(...parts: string[]): unknown {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-  const file = path.resolve(dir, '..', 'shared', 'corpus', 'argo-rollouts', ...parts);
-  return fs.existsSync(file) ? parse(fs.readFileSync(file, 'utf8')) : undefined;
 }

@@ -9,10 +9,8 @@ import { experimentInfo, type RelatedObjects } from '../../../../src/core/rollou
 import { OwnerIndex } from '../../../../src/core/rollout/ownerIndex';
 import { renderGet, renderGetExperiment } from '../../../../src/core/rollout/renderGet';
 import { rolloutInfo } from '../../../../src/core/rollout/rolloutInfo';
+import { describeWithCorpus } from '../../../support/argoRolloutsCorpus';
 
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
-const CORPUS = process.env.ARGO_ROLLOUTS_CORPUS ?? path.resolve(REPO_ROOT, '../shared/corpus/argo-rollouts');
-const FIXTURES = path.join(CORPUS, 'get-fixtures');
 
 // A fixed clock with a sub-second part: upstream truncates "7 days ago" and the scale-down deadline
 // to whole seconds and renders a moment later, which is why it prints `delay:3h59m` for "now+4h".
@@ -94,12 +92,12 @@ function obj(v: unknown): Obj {
 }
 
 /** One object per file, files in name order, with the upstream loader's adjustments (testdata.go). */
-function loadSnapshot(folder: string): Map<string, Obj[]> {
+function loadSnapshot(fixtures: string, folder: string): Map<string, Obj[]> {
   const aWeekAgo = rfc3339(truncateToSecond(NOW - 7 * 24 * 3600 * 1000));
   const byKind = new Map<string, Obj[]>();
-  const files = fs.readdirSync(path.join(FIXTURES, folder)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = fs.readdirSync(path.join(fixtures, folder)).filter((f) => /\.ya?ml$/.test(f)).sort();
   for (const file of files) {
-    const o = obj(parse(fs.readFileSync(path.join(FIXTURES, folder, file), 'utf8')));
+    const o = obj(parse(fs.readFileSync(path.join(fixtures, folder, file), 'utf8')));
     const kind = String(o.kind);
     obj(o.metadata).creationTimestamp = aWeekAgo;
     if (kind === 'AnalysisRun') {
@@ -124,8 +122,8 @@ function applyTweak(snapshot: Map<string, Obj[]>, tweak: ScaleDownTweak): void {
  * `owned`: each object gets only what OwnerIndex says it owns, as the tree's store hands it over,
  * instead of every object of the snapshot.
  */
-function render(c: Case, owned = false): string {
-  const snapshot = loadSnapshot(c.folder);
+function render(fixtures: string, c: Case, owned = false): string {
+  const snapshot = loadSnapshot(fixtures, c.folder);
   if (c.tweak) applyTweak(snapshot, c.tweak);
   const all = {
     replicaSets: snapshot.get('ReplicaSet') ?? [],
@@ -147,18 +145,12 @@ function render(c: Case, owned = false): string {
 
 const stripTrailingSpaces = (s: string): string => s.split('\n').map((l) => l.replace(/ +$/, '')).join('\n');
 
-describe('kubectl argo rollouts get: the upstream fixtures render exactly as the plugin prints them', () => {
-  const expectedFile = path.join(FIXTURES, 'EXPECTED.md');
-  if (!fs.existsSync(expectedFile)) {
-    it(`is skipped: the get fixtures are not at ${FIXTURES} (check out shared/ beside the repository or set ARGO_ROLLOUTS_CORPUS)`, function () {
-      this.skip();
-    });
-    return;
-  }
-  const cases = parseExpected(fs.readFileSync(expectedFile, 'utf8'));
+describeWithCorpus('kubectl argo rollouts get: the upstream fixtures render exactly as the plugin prints them', (corpus) => {
+  const FIXTURES = path.join(corpus, 'get-fixtures');
+  const cases = parseExpected(fs.readFileSync(path.join(FIXTURES, 'EXPECTED.md'), 'utf8'));
   it('finds the test cases in EXPECTED.md', () => assert.ok(cases.length >= 9, `only ${cases.length} cases parsed`));
   for (const c of cases) {
-    it(`${c.name} (${c.folder}/)`, () => assert.equal(stripTrailingSpaces(render(c)), stripTrailingSpaces(c.expected)));
-    it(`${c.name} (${c.folder}/), given only the objects the tree's owner index says it owns`, () => assert.equal(stripTrailingSpaces(render(c, true)), stripTrailingSpaces(c.expected)));
+    it(`${c.name} (${c.folder}/)`, () => assert.equal(stripTrailingSpaces(render(FIXTURES, c)), stripTrailingSpaces(c.expected)));
+    it(`${c.name} (${c.folder}/), given only the objects the tree's owner index says it owns`, () => assert.equal(stripTrailingSpaces(render(FIXTURES, c, true)), stripTrailingSpaces(c.expected)));
   }
 });
