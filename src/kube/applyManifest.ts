@@ -44,7 +44,7 @@ export async function applyManifest(transport: KubeTransport, plan: ReadyLaunch,
     body: request.body,
   });
   if (!answer.ok) {
-    const conflict = answer.error.kind === 'conflict' ? parseApplyConflict(answer.error.apiMessage) : undefined;
+    const conflict = answer.error.kind === 'conflict' ? parseApplyConflict(answer.error.apiMessage, answer.error.causes) : undefined;
     if (conflict) return err({ kind: 'fieldConflict', conflict, message: applyConflictMessage(launch.ref, conflict, transport.context) });
     return answer;
   }

@@ -2,6 +2,7 @@
 // a Node error code; HTTP failures carry a Kubernetes Status body whose `message` is the text the
 // user should see (kubectl shows the same).
 import { kubeError, type KubeError } from '../core/kube/kubeErrors';
+import { statusCauses } from '../core/kube/statusCause';
 import { nodeErrorCode, thrownText, UNREACHABLE_CODES, UNTRUSTED_CERT_CODES } from '../core/networkErrors';
 
 export interface Endpoint {
@@ -53,7 +54,10 @@ export function classifyHttpFailure(endpoint: Endpoint, path: string, status: nu
     if (ARGO_API.test(path) && isMissingResourceType(body)) return kubeError({ kind: 'crdMissing', context });
     return kubeError({ kind: 'notFound', context, apiMessage });
   }
-  if (status === 409) return kubeError({ kind: 'conflict', context, apiMessage });
+  if (status === 409) {
+    const causes = statusCauses(body);
+    return kubeError({ kind: 'conflict', context, apiMessage, ...(causes.length > 0 ? { causes } : {}) });
+  }
   if (status === 410) return kubeError({ kind: 'gone', context, apiMessage });
   if (status >= 500) return kubeError({ kind: 'serverError', ...endpoint, status, apiMessage });
   return kubeError({ kind: 'rejected', context, status, apiMessage });

@@ -10,7 +10,7 @@ import { apiVersionOf, type ResourceDef } from './resourceTable';
 import type { RequestTarget } from './requestTarget';
 import { fromScale, toScale } from './scale';
 import { parseFieldSelector, parseLabelSelector, type Selector } from './selectors';
-import { conflictMessage, serverSideApply } from './serverSideApply';
+import { conflictCauses, conflictMessage, managerFromUserAgent, recordUpdate, serverSideApply } from './serverSideApply';
 import { applyStrategicMergePatch } from './strategicMergePatch';
 
 export interface ResourceRequest {
@@ -19,6 +19,8 @@ export interface ResourceRequest {
   readonly query: URLSearchParams;
   readonly body: string;
   readonly contentType: string;
+  /** The client's User-Agent: the field manager of a write that names none. */
+  readonly userAgent?: string;
 }
 
 export interface Answer {
@@ -56,6 +58,20 @@ function checkSubresource(t: RequestTarget): void {
   throw resourceNotFound();
 }
 
+function nowRfc3339(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The object to store after a create, update or patch: `next` with the writer recorded as an Update manager. */
+function owned(req: ResourceRequest, before: JsonObject | undefined, next: JsonObject): JsonObject {
+  const { def, subresource } = req.target;
+  const manager = req.query.get('fieldManager') ?? managerFromUserAgent(req.userAgent);
+  return recordUpdate({
+    before, after: next, manager, apiVersion: apiVersionOf(def), time: nowRfc3339(),
+    ...(subresource === 'status' ? { subresource } : {}), statusSubresource: def.statusSubresource,
+  });
+}
+
 export function getObject(req: ResourceRequest): Answer {
   checkSubresource(req.target);
   const obj = current(req);
@@ -86,7 +102,7 @@ export function createObject(req: ResourceRequest): Answer {
   if (req.target.subresource !== undefined) throw resourceNotFound();
   const obj = bodyObject(req.body);
   checkIdentity(req, obj, false);
-  return { code: 201, body: req.store.create(req.target.def, obj, { namespace: req.target.namespace }) };
+  return { code: 201, body: req.store.create(req.target.def, owned(req, undefined, obj), { namespace: req.target.namespace }) };
 }
 
 export function replaceObject(req: ResourceRequest): Answer {
@@ -100,7 +116,8 @@ export function replaceObject(req: ResourceRequest): Answer {
     current(req); // a missing object is 404 before it is invalid
     throw invalid(def, nameOf(req.target), 'metadata.resourceVersion', 'Invalid value: 0x0: must be specified for an update');
   }
-  return { code: 200, body: req.store.update(def, given, { namespace, subresource: subresource === 'status' ? 'status' : undefined }) };
+  const live = req.store.get({ resource: def, namespace, name: nameOf(req.target) });
+  return { code: 200, body: req.store.update(def, owned(req, live, given), { namespace, subresource: subresource === 'status' ? 'status' : undefined }) };
 }
 
 function writeScale(req: ResourceRequest, scale: JsonValue): JsonObject {
@@ -141,7 +158,7 @@ export function patchObject(req: ResourceRequest): Answer {
   const next = patched(req, base, type);
   if (!isJsonObject(next)) throw new ApiError(422, 'Invalid', 'the patched object is not a JSON object');
   checkIdentity(req, next, true);
-  return { code: 200, body: req.store.update(def, next, { namespace, subresource: subresource === 'status' ? 'status' : undefined }) };
+  return { code: 200, body: req.store.update(def, owned(req, base, next), { namespace, subresource: subresource === 'status' ? 'status' : undefined }) };
 }
 
 function applyObject(req: ResourceRequest): Answer {
@@ -165,12 +182,11 @@ function applyObject(req: ResourceRequest): Answer {
   const rv = stringAt(applied.metadata, 'resourceVersion');
   if (live && rv !== undefined && rv !== stringAt(live.metadata, 'resourceVersion')) throw conflict(def, nameOf(req.target));
   const result = serverSideApply({
-    live, applied: trimmed, manager, force: req.query.get('force') === 'true', apiVersion: apiVersionOf(def), time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    live, applied: trimmed, manager, force: req.query.get('force') === 'true', apiVersion: apiVersionOf(def), time: nowRfc3339(),
+    ...(subresource === 'status' ? { subresource } : {}),
   });
-  if (!result.ok) {
-    throw new ApiError(409, 'Conflict', conflictMessage(result.conflicts),
-      { causes: result.conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with "${c.manager}" using ${c.apiVersion}`, field: c.field })) });
-  }
+  // NewApplyConflict (apimachinery api/errors): reason Conflict, causes only, no name or kind in details.
+  if (!result.ok) throw new ApiError(409, 'Conflict', conflictMessage(result.conflicts), { causes: conflictCauses(result.conflicts) });
   if (!live) return { code: 201, body: req.store.create(def, result.object, { namespace }) };
   return { code: 200, body: req.store.update(def, result.object, { namespace, subresource: subresource === 'status' ? 'status' : undefined }) };
 }

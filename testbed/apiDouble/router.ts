@@ -25,7 +25,7 @@ export interface RouterContext {
   /** Where the service proxy forwards (cluster.proxyService). */
   readonly upstreams: ServiceUpstreams;
   /** Every request the server answered, for tests that assert what a client sent. */
-  readonly requests: { method: string; path: string; contentType: string; body: string }[];
+  readonly requests: { method: string; path: string; contentType: string; body: string; userAgent: string }[];
 }
 
 function send(res: ServerResponse, code: number, body: JsonObject): void {
@@ -53,7 +53,7 @@ export async function handleRequest(ctx: RouterContext, req: IncomingMessage, re
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-    ctx.requests.push({ method, path: `${url.pathname}${url.search}`, contentType, body });
+    ctx.requests.push({ method, path: `${url.pathname}${url.search}`, contentType, body, userAgent: req.headers['user-agent'] ?? '' });
     if (req.headers.authorization !== `Bearer ${ctx.token}`) throw unauthorized();
     const delay = ctx.faults.latencyFor(method, `${url.pathname}${url.search}`);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
@@ -99,7 +99,7 @@ function route(ctx: RouterContext, method: string, url: URL, payload: { raw: Buf
   }
   // Silently committing a dry run would mislead the client; refuse it openly instead.
   if (url.searchParams.has('dryRun')) throw badRequest('dryRun is not supported by the test cluster double');
-  const request: ResourceRequest = { store: ctx.store, target, query: url.searchParams, body, contentType };
+  const request: ResourceRequest = { store: ctx.store, target, query: url.searchParams, body, contentType, userAgent: req.headers['user-agent'] };
   switch (verb) {
     case 'get': return getObject(request);
     case 'list': return listObjects(request);

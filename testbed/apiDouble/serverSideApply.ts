@@ -1,10 +1,17 @@
-// Server-side apply (`application/apply-patch+yaml`), approximated: the applied configuration is
-// merged into the live object (lists replace as a whole), each Apply manager's fields are recorded in
-// `metadata.managedFields` (FieldsV1, lists as atomic leaves), fields a manager applied before and
-// no longer applies are removed unless another manager owns them, and applying a different value to
-// a field another Apply manager owns is a conflict unless `force` is set. Update-operation ownership
-// (from PUT / PATCH) is not tracked.
-import { cloneJson, isJsonObject, jsonEqual, type JsonObject, type JsonValue } from './jsonValue';
+// Field ownership as the API server keeps it (k8s.io/apimachinery managedfields, structured-merge-diff
+// merge/update.go), on the field sets of fieldSets.ts:
+// - apply (`application/apply-patch+yaml`): the applied configuration is merged into the live object
+//   (associative lists item by item, atomic lists whole); a leaf the apply changes that another
+//   manager (Apply or Update) owns is a conflict unless `force`, which moves it to the applier; the
+//   applier's set becomes exactly what it applied, and fields it applied before and no longer applies
+//   are removed unless another manager owns them. A manager named `kubectl` takes over, without a
+//   conflict, fields its client-side `kubectl.kubernetes.io/last-applied-configuration` still matches
+//   (lastappliedmanager.go); no other manager does.
+// - every other write (create, update, patch) is an Update by its manager (the fieldManager query
+//   parameter, else the User-Agent up to its first `/`): it owns what it added or changed, and no
+//   manager keeps fields the write removed.
+import { compare, fieldSetOf, FieldSet, fromFieldsV1, mergeApplied, pathString, toFieldsV1, valueAt, deleteAt, type FieldPath } from './fieldSets';
+import { cloneJson, isJsonObject, jsonEqual, parseJson, type JsonObject, type JsonValue } from './jsonValue';
 
 export interface ApplyRequest {
   readonly live: JsonObject | undefined;
@@ -13,137 +20,175 @@ export interface ApplyRequest {
   readonly force: boolean;
   readonly apiVersion: string;
   readonly time: string;
+  /** 'status' for an apply to /status. */
+  readonly subresource?: string;
 }
 
-export type ApplyResult = { ok: true; object: JsonObject } | { ok: false; conflicts: { manager: string; apiVersion: string; field: string }[] };
-
-/** Identity fields the server owns; not part of any manager's set. */
-const ignoredPaths = new Set(['apiVersion', 'kind', 'metadata.name', 'metadata.namespace', 'metadata.uid', 'metadata.resourceVersion',
-  'metadata.generation', 'metadata.creationTimestamp', 'metadata.managedFields']);
-
-type Path = string[];
-
-export function leafPaths(value: JsonObject, prefix: Path = []): Path[] {
-  const out: Path[] = [];
-  for (const [k, v] of Object.entries(value)) {
-    const path = [...prefix, k];
-    if (ignoredPaths.has(path.join('.'))) continue;
-    if (isJsonObject(v) && Object.keys(v).length > 0) out.push(...leafPaths(v, path));
-    else out.push(path);
-  }
-  return out;
-}
-
-function valueAt(obj: JsonValue | undefined, path: Path): JsonValue | undefined {
-  let node = obj;
-  for (const k of path) node = isJsonObject(node) ? node[k] : undefined;
-  return node;
-}
-
-function deleteAt(obj: JsonObject, path: Path): void {
-  const parents: JsonObject[] = [obj];
-  let node: JsonObject = obj;
-  for (const k of path.slice(0, -1)) {
-    const next = node[k];
-    if (!isJsonObject(next)) return;
-    parents.push(next);
-    node = next;
-  }
-  delete node[path[path.length - 1] ?? ''];
-  // Drop parents the removal left empty, as SSA does for maps nobody owns any more.
-  for (let i = path.length - 1; i > 0; i--) {
-    const parent = parents[i - 1];
-    const key = path[i - 1] ?? '';
-    const child = parent?.[key];
-    if (parent && isJsonObject(child) && Object.keys(child).length === 0) delete parent[key];
-    else break;
-  }
-}
-
-function deepMerge(target: JsonValue | undefined, patch: JsonValue): JsonValue {
-  if (!isJsonObject(patch) || !isJsonObject(target)) return cloneJson(patch);
-  const out = cloneJson(target);
-  for (const [k, v] of Object.entries(patch)) out[k] = deepMerge(out[k], v);
-  return out;
-}
-
-/** FieldsV1: `{"f:spec":{"f:replicas":{}}}`. */
-export function toFieldsV1(paths: Path[]): JsonObject {
-  const root: JsonObject = {};
-  for (const path of paths) {
-    let node = root;
-    for (const k of path) {
-      const key = `f:${k}`;
-      const next = node[key];
-      node = isJsonObject(next) ? next : (node[key] = {});
-    }
-  }
-  return root;
-}
-
-export function fromFieldsV1(fields: JsonValue | undefined, prefix: Path = []): Path[] {
-  if (!isJsonObject(fields)) return [];
-  const keys = Object.keys(fields).filter((k) => k.startsWith('f:'));
-  if (keys.length === 0) return prefix.length > 0 ? [prefix] : [];
-  return keys.flatMap((k) => fromFieldsV1(fields[k], [...prefix, k.slice(2)]));
-}
-
-interface ManagerEntry {
-  readonly entry: JsonObject;
+export interface Conflict {
   readonly manager: string;
   readonly operation: string;
   readonly apiVersion: string;
-  readonly paths: Path[];
+  readonly subresource: string;
+  readonly time: string;
+  readonly field: string;
 }
+
+export type ApplyResult = { ok: true; object: JsonObject } | { ok: false; conflicts: Conflict[] };
+
+interface ManagerEntry {
+  readonly manager: string;
+  readonly operation: string;
+  readonly apiVersion: string;
+  readonly subresource: string;
+  readonly time: string;
+  set: FieldSet;
+}
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 function managersOf(obj: JsonObject | undefined): ManagerEntry[] {
   const meta = obj && isJsonObject(obj.metadata) ? obj.metadata : {};
   const list = Array.isArray(meta.managedFields) ? meta.managedFields : [];
-  return list.filter(isJsonObject).map((entry) => ({
-    entry,
-    manager: typeof entry.manager === 'string' ? entry.manager : '',
-    operation: typeof entry.operation === 'string' ? entry.operation : '',
-    apiVersion: typeof entry.apiVersion === 'string' ? entry.apiVersion : '',
-    paths: fromFieldsV1(entry.fieldsV1),
+  return list.filter(isJsonObject).map((e) => ({
+    manager: typeof e.manager === 'string' ? e.manager : '',
+    operation: typeof e.operation === 'string' ? e.operation : '',
+    apiVersion: typeof e.apiVersion === 'string' ? e.apiVersion : '',
+    subresource: typeof e.subresource === 'string' ? e.subresource : '',
+    time: typeof e.time === 'string' ? e.time : '',
+    set: fromFieldsV1(e.fieldsV1),
   }));
 }
 
-const same = (a: Path, b: Path): boolean => a.join('\u0000') === b.join('\u0000');
-
-export function serverSideApply(req: ApplyRequest): ApplyResult {
-  const newPaths = leafPaths(req.applied);
-  const others = managersOf(req.live).filter((m) => !(m.manager === req.manager && m.operation === 'Apply'));
-  const mine = managersOf(req.live).find((m) => m.manager === req.manager && m.operation === 'Apply');
-  const conflicts: { manager: string; apiVersion: string; field: string }[] = [];
-  const kept = others.map((m) => ({ ...m, paths: [...m.paths] }));
-  for (const path of newPaths) {
-    for (const other of kept) {
-      if (other.operation !== 'Apply' || !other.paths.some((p) => same(p, path))) continue;
-      if (jsonEqual(valueAt(req.live, path), valueAt(req.applied, path))) continue; // shared ownership of an equal value
-      if (req.force) other.paths = other.paths.filter((p) => !same(p, path));
-      else conflicts.push({ manager: other.manager, apiVersion: other.apiVersion, field: `.${path.join('.')}` });
-    }
-  }
-  if (conflicts.length > 0) return { ok: false, conflicts };
-  const object = deepMerge(req.live ?? {}, req.applied);
-  if (!isJsonObject(object)) return { ok: false, conflicts: [] };
-  for (const old of mine?.paths ?? []) {
-    const stillApplied = newPaths.some((p) => same(p, old));
-    const ownedElsewhere = kept.some((m) => m.paths.some((p) => same(p, old)));
-    if (!stillApplied && !ownedElsewhere) deleteAt(object, old);
-  }
-  const entries: JsonValue[] = kept.filter((m) => m.paths.length > 0).map((m) => ({ ...m.entry, fieldsV1: toFieldsV1(m.paths) }));
-  entries.push({ manager: req.manager, operation: 'Apply', apiVersion: req.apiVersion, time: req.time, fieldsType: 'FieldsV1', fieldsV1: toFieldsV1(newPaths) });
-  const meta = isJsonObject(object.metadata) ? object.metadata : (object.metadata = {});
-  meta.managedFields = entries;
-  return { ok: true, object };
+function entryJson(m: ManagerEntry): JsonObject {
+  const e: JsonObject = { manager: m.manager, operation: m.operation, apiVersion: m.apiVersion, time: m.time, fieldsType: 'FieldsV1', fieldsV1: toFieldsV1(m.set) };
+  if (m.subresource !== '') e.subresource = m.subresource;
+  return e;
 }
 
-/** The API server's wording: `Apply failed with 1 conflict: conflict with "m" using argoproj.io/v1alpha1: .spec.replicas`. */
-export function conflictMessage(conflicts: { manager: string; apiVersion: string; field: string }[]): string {
-  const n = conflicts.length;
-  const head = `Apply failed with ${n} conflict${n === 1 ? '' : 's'}`;
+function withManagers(object: JsonObject, managers: ManagerEntry[]): JsonObject {
+  const meta = isJsonObject(object.metadata) ? object.metadata : (object.metadata = {});
+  const entries = managers.filter((m) => m.set.size > 0).map(entryJson);
+  if (entries.length > 0) meta.managedFields = entries;
+  else delete meta.managedFields;
+  return object;
+}
+
+const isLeaf = (p: FieldPath): boolean => 'field' in (p[p.length - 1] ?? { field: '' });
+
+export function serverSideApply(req: ApplyRequest): ApplyResult {
+  const subresource = req.subresource ?? '';
+  const all = managersOf(req.live);
+  const isMine = (m: ManagerEntry) => m.manager === req.manager && m.operation === 'Apply' && m.subresource === subresource;
+  const mine = all.find(isMine);
+  const others = all.filter((m) => !isMine(m)).map((m) => ({ ...m, set: new FieldSet(m.set.all()) }));
+  const liveObj = req.live ?? {};
+  const appliedSet = fieldSetOf(req.applied);
+  const merged = mergeApplied(liveObj, req.applied);
+  if (!isJsonObject(merged)) return { ok: false, conflicts: [] };
+
+  // Conflicts: leaves the apply changes that another manager owns.
+  const changed = compare(liveObj, merged);
+  let conflicts: { entry: ManagerEntry; path: FieldPath }[] = [];
+  for (const other of others) {
+    for (const path of [...changed.modified.all(), ...changed.added.all()]) if (isLeaf(path) && other.set.has(path)) conflicts.push({ entry: other, path });
+  }
+  if (conflicts.length > 0 && !req.force && req.manager === 'kubectl') {
+    const allowed = lastAppliedFields(req.live);
+    const remaining = conflicts.filter((c) => !allowed.has(c.path));
+    if (remaining.length > 0) conflicts = remaining;
+    else for (const c of conflicts) c.entry.set.delete(c.path);
+    if (remaining.length === 0) conflicts = [];
+  }
+  if (conflicts.length > 0 && !req.force) {
+    return { ok: false, conflicts: conflicts.map(({ entry, path }) => ({ ...entry, field: pathString(path) })) };
+  }
+  for (const { entry, path } of conflicts) entry.set.delete(path);
+
+  // Fields this manager applied before and no longer applies go, unless someone else owns them.
+  const object = merged;
+  for (const old of mine?.set.all() ?? []) {
+    if (appliedSet.has(old) || others.some((m) => m.set.touches(old))) continue;
+    deleteAt(object, old);
+  }
+  const removed = compare(liveObj, object).removed;
+  for (const m of others) for (const p of removed.all()) m.set.delete(p);
+  const me: ManagerEntry = { manager: req.manager, operation: 'Apply', apiVersion: req.apiVersion, subresource, time: req.time, set: appliedSet };
+  return { ok: true, object: withManagers(object, [...others, me]) };
+}
+
+/** Fields client-side `kubectl apply` recorded that still hold the value it applied. */
+function lastAppliedFields(live: JsonObject | undefined): FieldSet {
+  const meta = live && isJsonObject(live.metadata) ? live.metadata : {};
+  const annotations = isJsonObject(meta.annotations) ? meta.annotations : {};
+  const text = annotations[LAST_APPLIED];
+  const last = typeof text === 'string' ? parseJson(text) : undefined;
+  if (!isJsonObject(last) || !live) return new FieldSet();
+  return new FieldSet(fieldSetOf(last).all().filter((p) => jsonEqual(valueAt(last, p), valueAt(live, p))));
+}
+
+export interface UpdateRequest {
+  readonly before: JsonObject | undefined;
+  readonly after: JsonObject;
+  readonly manager: string;
+  readonly apiVersion: string;
+  readonly time: string;
+  readonly subresource?: string;
+  /** Status is a subresource: writes to the main resource do not own it, and /status writes own only it. */
+  readonly statusSubresource: boolean;
+}
+
+/** managedFields after a create, update or patch by `manager` (operation Update). */
+export function recordUpdate(req: UpdateRequest): JsonObject {
+  const subresource = req.subresource ?? '';
+  const all = managersOf(req.before);
+  const before = req.before ?? {};
+  const after = cloneJson(req.after);
+  const { modified, added, removed } = compare(before, after, req.statusSubresource && subresource !== 'status');
+  const isMine = (m: ManagerEntry) => m.manager === req.manager && m.operation === 'Update' && m.subresource === subresource;
+  const others = all.filter((m) => !isMine(m));
+  const mine: ManagerEntry = all.find(isMine) ?? { manager: req.manager, operation: 'Update', apiVersion: req.apiVersion, subresource, time: req.time, set: new FieldSet() };
+  const took = [...modified.all(), ...added.all()].filter((p) => isStatusPath(p) === (subresource === 'status') || !req.statusSubresource);
+  if (took.length === 0 && removed.size === 0) return withManagers(after, all);
+  for (const p of took) {
+    mine.set.add(p);
+    for (const m of others) m.set.delete(p);
+  }
+  for (const p of removed.all()) for (const m of [...others, mine]) m.set.delete(p);
+  const updated: ManagerEntry = { ...mine, apiVersion: req.apiVersion, time: req.time };
+  return withManagers(after, [...others, updated]);
+}
+
+function isStatusPath(p: FieldPath): boolean {
+  const first = p[0];
+  return first !== undefined && 'field' in first && first.field === 'status';
+}
+
+/** The manager of a write without fieldManager: the User-Agent up to its first `/` (apiserver's prefixFromUserAgent). */
+export function managerFromUserAgent(userAgent: string | undefined): string {
+  return (userAgent ?? '').split('/')[0]?.slice(0, 128) ?? '';
+}
+
+/** printManager of conflict.go: an Update manager with its apiVersion and time, an Apply manager by name. */
+function printManager(c: Conflict): string {
+  let s = JSON.stringify(c.manager);
+  if (c.subresource !== '') s += ` with subresource ${JSON.stringify(c.subresource)}`;
+  if (c.operation === 'Update') s += c.time !== '' ? ` using ${c.apiVersion} at ${c.time}` : ` using ${c.apiVersion}`;
+  return s;
+}
+
+/** The Status causes of an apply conflict: one per field, reason FieldManagerConflict. */
+export function conflictCauses(conflicts: readonly Conflict[]): JsonValue[] {
+  return conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with ${printManager(c)}`, field: c.field }));
+}
+
+/** getConflictMessage of conflict.go: one conflict on one line; several grouped by manager, managers sorted. */
+export function conflictMessage(conflicts: readonly Conflict[]): string {
   const first = conflicts[0];
-  if (n === 1 && first) return `${head}: conflict with "${first.manager}" using ${first.apiVersion}: ${first.field}`;
-  return `${head}: ${conflicts.map((c) => `conflict with "${c.manager}" using ${c.apiVersion}: ${c.field}`).join('\n')}`;
+  if (conflicts.length === 1 && first) return `Apply failed with 1 conflict: conflict with ${printManager(first)}: ${first.field}`;
+  const byManager = new Map<string, Conflict[]>();
+  for (const c of conflicts) byManager.set(printManager(c), [...(byManager.get(printManager(c)) ?? []), c]);
+  // Go sorts the managers' encoded entries, which start with the manager name.
+  const lines = [...byManager.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap(([printed, cs]) => [`conflicts with ${printed}:`, ...cs.map((c) => `- ${c.field}`)]);
+  return `Apply failed with ${conflicts.length} conflicts: ${lines.join('\n')}`;
 }

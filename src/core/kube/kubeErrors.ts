@@ -1,6 +1,7 @@
 // What went wrong talking to a cluster, as data, and the sentence the user reads. Each message
 // names the context (users run several clusters and the wrong one is a common cause) and ends with
 // a next step. src/kube classifies client errors into these; the UI only shows `message`.
+import type { StatusCause } from './statusCause';
 
 export type KubeErrorDetails =
   /** No TCP/TLS connection: refused, unknown host, timeout, connection reset. */
@@ -12,7 +13,8 @@ export type KubeErrorDetails =
   /** Discovery has no rollouts.argoproj.io: the CRDs are not installed. */
   | { kind: 'crdMissing'; context: string }
   | { kind: 'notFound'; context: string; apiMessage: string }
-  | { kind: 'conflict'; context: string; apiMessage: string }
+  /** `causes`: the Status's details.causes (an apply conflict lists each field and its manager there). */
+  | { kind: 'conflict'; context: string; apiMessage: string; causes?: readonly StatusCause[] }
   | { kind: 'gone'; context: string; apiMessage: string }
   | { kind: 'serverError'; context: string; url: string; status: number; apiMessage: string }
   /** Any other HTTP failure (400, 415, 422, ...). */

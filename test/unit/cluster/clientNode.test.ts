@@ -193,7 +193,7 @@ describe('Test cluster through @kubernetes/client-node', function () {
     const managers = (obj: unknown): unknown[] => (field(obj, 'metadata', 'managedFields') as unknown[]).map((m) => [field(m, 'manager'), field(m, 'operation')]);
     assert.deepEqual(managers(created), [['argo-rollouts-vscode', 'Apply']]);
     const f = await failure(apply('someone-else', 3));
-    assert.deepEqual(f, { code: 409, reason: 'Conflict', message: 'Apply failed with 1 conflict: conflict with "argo-rollouts-vscode" using argoproj.io/v1alpha1: .spec.replicas' });
+    assert.deepEqual(f, { code: 409, reason: 'Conflict', message: 'Apply failed with 1 conflict: conflict with "argo-rollouts-vscode": .spec.replicas' });
     const forced = await apply('someone-else', 3, true);
     assert.equal(field(forced, 'spec', 'replicas'), 3);
   });

@@ -116,9 +116,12 @@ describe('Test cluster fidelity with the real kubectl', function () {
       [['default', 'web', 'Rollout', 'argoproj.io/v1alpha1'], ['prod', 'api', 'Rollout', 'argoproj.io/v1alpha1']]);
   });
 
-  it('gets one rollout with kubectl get -o json exactly as the double holds it', async () => {
-    assert.deepEqual(await json('get', 'rollout', 'web'), stored());
-    assert.deepEqual(await json('get', 'ro', 'web'), stored()); // the short name from discovery
+  it('gets one rollout with kubectl get -o json exactly as the double holds it, managedFields only when asked', async () => {
+    const { managedFields, ...metadata } = stored().metadata as JsonObject;
+    assert.ok(Array.isArray(managedFields), 'the writes so far recorded their managers');
+    assert.deepEqual(await json('get', 'rollout', 'web'), { ...stored(), metadata });
+    assert.deepEqual(await json('get', 'ro', 'web'), { ...stored(), metadata }); // the short name from discovery
+    assert.deepEqual(await json('get', 'ro', 'web', '--show-managed-fields'), stored());
   });
 
   it('prints the API server\'s not-found error for a missing rollout', async () => {
@@ -162,15 +165,22 @@ describe('Test cluster fidelity with the real kubectl', function () {
     assert.match(r.stderr, /application\/strategic-merge-patch\+json is not supported by argoproj\.io\/v1alpha1, Kind=Rollout/);
   });
 
-  it('server-side applies with --field-manager=argo-rollouts-vscode and records that manager', async () => {
-    const r = await run('apply', '--server-side', '--field-manager=argo-rollouts-vscode', '-f', await manifest(rolloutYaml(5)));
-    assert.deepEqual([r.code, r.stdout.trim()], [0, 'rollout.argoproj.io/web serverside-applied'], r.stderr);
+  it('server-side applying over client-side kubectl apply conflicts with kubectl-client-side-apply, and --force-conflicts records argo-rollouts-vscode', async () => {
+    const file = await manifest(rolloutYaml(5));
+    const r = await run('apply', '--server-side', '--field-manager=argo-rollouts-vscode', '-f', file);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /^error: Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using argoproj\.io\/v1alpha1 at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ: \.spec\.replicas\n/);
+    const forced = await run('apply', '--server-side', '--field-manager=argo-rollouts-vscode', '--force-conflicts', '-f', file);
+    assert.deepEqual([forced.code, forced.stdout.trim()], [0, 'rollout.argoproj.io/web serverside-applied'], forced.stderr);
     assert.equal(cluster.requests.filter((q) => q.method === 'PATCH').at(-1)?.contentType, 'application/apply-patch+yaml');
     const obj = stored();
     assert.equal(field(obj, 'spec', 'replicas'), 5);
     const managers = field(obj, 'metadata', 'managedFields');
     assert.ok(Array.isArray(managers));
-    assert.deepEqual(managers.map((m) => [field(m, 'manager'), field(m, 'operation')]), [['argo-rollouts-vscode', 'Apply']]);
+    assert.deepEqual(managers.map((m) => [field(m, 'manager'), field(m, 'operation')]).sort(),
+      [['argo-rollouts-vscode', 'Apply'], ['kubectl-client-side-apply', 'Update'], ['kubectl-patch', 'Update']]);
+    assert.deepEqual(field(managers.find((m) => field(m, 'manager') === 'argo-rollouts-vscode'), 'fieldsV1', 'f:spec', 'f:template', 'f:spec', 'f:containers'),
+      { 'k:{"name":"web"}': { '.': {}, 'f:image': {}, 'f:name': {} } });
     assert.equal(field(obj, 'status', 'abort'), true, 'apply through the main resource leaves status alone');
   });
 
@@ -178,7 +188,7 @@ describe('Test cluster fidelity with the real kubectl', function () {
     const file = await manifest(rolloutYaml(6));
     const r = await run('apply', '--server-side', '--field-manager=someone-else', '-f', file);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /Apply failed with 1 conflict: conflict with "argo-rollouts-vscode" using argoproj\.io\/v1alpha1: \.spec\.replicas/);
+    assert.match(r.stderr, /Apply failed with 1 conflict: conflict with "argo-rollouts-vscode": \.spec\.replicas\n/);
     const forced = await run('apply', '--server-side', '--field-manager=someone-else', '--force-conflicts', '-f', file);
     assert.equal(forced.code, 0, forced.stderr);
     assert.equal(field(stored(), 'spec', 'replicas'), 6);

@@ -2,10 +2,16 @@ import { strict as assert } from 'node:assert';
 import { applyJsonPatch, PatchError } from '../../../testbed/apiDouble/jsonPatch';
 import { isJsonObject, type JsonObject } from '../../../testbed/apiDouble/jsonValue';
 import { applyMergePatch } from '../../../testbed/apiDouble/mergePatch';
-import { conflictMessage, serverSideApply } from '../../../testbed/apiDouble/serverSideApply';
+import { conflictCauses, conflictMessage, recordUpdate, serverSideApply } from '../../../testbed/apiDouble/serverSideApply';
 import { applyStrategicMergePatch } from '../../../testbed/apiDouble/strategicMergePatch';
 
 /** Each manager's FieldsV1. */
+function field(obj: unknown, ...path: string[]): unknown {
+  let node = obj;
+  for (const k of path) node = isJsonObject(node) ? node[k] : undefined;
+  return node;
+}
+
 function owners(obj: JsonObject): JsonObject {
   const out: JsonObject = {};
   const meta = isJsonObject(obj.metadata) ? obj.metadata : {};
@@ -120,11 +126,74 @@ describe('Test cluster patch appliers', () => {
       const clash = apply(mine.object, { replicas: 3, paused: false }, 'them');
       assert.ok(!clash.ok);
       assert.equal(conflictMessage(clash.conflicts),
-        'Apply failed with 2 conflicts: conflict with "me" using argoproj.io/v1alpha1: .spec.replicas\nconflict with "me" using argoproj.io/v1alpha1: .spec.paused');
+        'Apply failed with 2 conflicts: conflicts with "me":\n- .spec.replicas\n- .spec.paused');
       const forced = apply(mine.object, { replicas: 3 }, 'them', true);
       assert.ok(forced.ok);
       assert.deepEqual(forced.object.spec, { replicas: 3, paused: true });
       assert.deepEqual(owners(forced.object), { me: { 'f:spec': { 'f:paused': {} } }, them: { 'f:spec': { 'f:replicas': {} } } });
+    });
+
+    const podSpec = (containers: JsonObject[]) => ({ template: { spec: { containers } } });
+
+    it('merges containers by name and env by name, keeping the container another manager applied', () => {
+      const sidecar = apply(undefined, podSpec([{ name: 'proxy', image: 'envoy:1' }]), 'mesh');
+      assert.ok(sidecar.ok);
+      const web = apply(sidecar.object, podSpec([{ name: 'web', image: 'nginx:1', env: [{ name: 'A', value: '1' }] }]), 'me');
+      assert.ok(web.ok);
+      const again = apply(web.object, podSpec([{ name: 'web', image: 'nginx:2', env: [{ name: 'B', value: '2' }] }]), 'me');
+      assert.ok(again.ok);
+      assert.deepEqual(field(again.object, 'spec', 'template', 'spec', 'containers'),
+        [{ name: 'proxy', image: 'envoy:1' }, { name: 'web', image: 'nginx:2', env: [{ name: 'B', value: '2' }] }]);
+      assert.deepEqual(field(owners(again.object).me, 'f:spec', 'f:template', 'f:spec', 'f:containers', 'k:{"name":"web"}'),
+        { '.': {}, 'f:name': {}, 'f:image': {}, 'f:env': { 'k:{"name":"B"}': { '.': {}, 'f:name': {}, 'f:value': {} } } });
+    });
+
+    it('names a keyed field in a conflict as the API server prints it, and keys ports by containerPort and the defaulted protocol', () => {
+      const mine = apply(undefined, podSpec([{ name: 'web', image: 'nginx:1', ports: [{ containerPort: 80 }] }]), 'me');
+      assert.ok(mine.ok);
+      const clash = apply(mine.object, podSpec([{ name: 'web', image: 'nginx:2', ports: [{ containerPort: 80, protocol: 'TCP', name: 'http' }] }]), 'them');
+      assert.ok(!clash.ok);
+      assert.equal(conflictMessage(clash.conflicts), 'Apply failed with 1 conflict: conflict with "me": .spec.template.spec.containers[name="web"].image');
+    });
+
+    it('conflicts with a manager that wrote by update, printing its apiVersion and time', () => {
+      const created = recordUpdate({ before: undefined, after: { ...base, spec: { replicas: 3 } }, manager: 'helm', apiVersion: 'argoproj.io/v1alpha1',
+        time: '2026-12-08T10:00:00Z', statusSubresource: true });
+      const clash = apply(created, { replicas: 5 }, 'argo-rollouts-vscode');
+      assert.ok(!clash.ok);
+      assert.equal(conflictMessage(clash.conflicts), 'Apply failed with 1 conflict: conflict with "helm" using argoproj.io/v1alpha1 at 2026-12-08T10:00:00Z: .spec.replicas');
+      assert.deepEqual(conflictCauses(clash.conflicts), [{ reason: 'FieldManagerConflict', message: 'conflict with "helm" using argoproj.io/v1alpha1 at 2026-12-08T10:00:00Z', field: '.spec.replicas' }]);
+    });
+
+    it('groups several conflicts by manager, managers sorted, as conflict.go does', () => {
+      const helm = recordUpdate({ before: undefined, after: { ...base, spec: { replicas: 3, paused: false } }, manager: 'helm', apiVersion: 'argoproj.io/v1alpha1',
+        time: '2026-12-08T10:00:00Z', statusSubresource: true });
+      const argo = apply(helm, { paused: false, minReadySeconds: 5 }, 'argocd-controller', true);
+      assert.ok(argo.ok);
+      const clash = apply(argo.object, { replicas: 5, minReadySeconds: 9 }, 'argo-rollouts-vscode');
+      assert.ok(!clash.ok);
+      assert.equal(conflictMessage(clash.conflicts), 'Apply failed with 2 conflicts: conflicts with "argocd-controller":\n- .spec.minReadySeconds\n'
+        + 'conflicts with "helm" using argoproj.io/v1alpha1 at 2026-12-08T10:00:00Z:\n- .spec.replicas');
+    });
+
+    it('lets only a manager named kubectl take over fields client-side kubectl apply set', () => {
+      const lastApplied = JSON.stringify({ ...base, spec: { replicas: 3 } });
+      const csa = recordUpdate({ before: undefined, after: { ...base, metadata: { name: 'web', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': lastApplied } }, spec: { replicas: 3 } },
+        manager: 'kubectl-client-side-apply', apiVersion: 'argoproj.io/v1alpha1', time: '2026-12-08T10:00:00Z', statusSubresource: true });
+      const ours = apply(csa, { replicas: 5 }, 'argo-rollouts-vscode');
+      assert.ok(!ours.ok);
+      assert.equal(ours.conflicts[0]?.manager, 'kubectl-client-side-apply');
+      const kubectlSsa = apply(csa, { replicas: 5 }, 'kubectl');
+      assert.ok(kubectlSsa.ok);
+      assert.equal(field(kubectlSsa.object, 'spec', 'replicas'), 5);
+    });
+
+    it('records an update as the Update manager of what it changed and takes those fields from the others', () => {
+      const mine = apply(undefined, { replicas: 2, paused: true }, 'me');
+      assert.ok(mine.ok);
+      const patched = recordUpdate({ before: mine.object, after: { ...mine.object, spec: { replicas: 2, paused: false } }, manager: 'kubectl-patch',
+        apiVersion: 'argoproj.io/v1alpha1', time: '2026-12-08T10:00:00Z', statusSubresource: true });
+      assert.deepEqual(owners(patched), { me: { 'f:spec': { 'f:replicas': {} } }, 'kubectl-patch': { 'f:spec': { 'f:paused': {} } } });
     });
   });
 });

@@ -116,14 +116,38 @@ describe('Applying a Rollout file to the test cluster', function () {
     const done = await applyManifest(conn, launch);
     assert.ok(!done.ok);
     assert.equal(done.error.kind, 'fieldConflict');
-    assert.equal(done.error.message, 'Nothing was changed: rollout web in namespace "default" (context "test-cluster") has fields (.spec.replicas) '
-      + 'owned by "kubectl" (kubectl apply). Re-apply with force to take them over, after confirming that is intended.');
+    assert.equal(done.error.message, 'Nothing was changed: rollout web in namespace "default" (context "test-cluster") has a field this file sets to another value: '
+      + '"kubectl" (kubectl apply --server-side, server-side apply) owns .spec.replicas. '
+      + 'Force Apply makes this extension their owner (that manager may set them back on its next sync); confirm that is intended.');
     assert.deepEqual(stored(), before);
 
     const forced = await applyManifest(conn, launch, { force: true });
     assert.ok(forced.ok, forced.ok ? '' : forced.error.message);
     assert.equal(field(stored(), 'spec', 'replicas'), 5);
     assert.equal(received(cluster, 0).at(-1)?.path, '/apis/argoproj.io/v1alpha1/namespaces/default/rollouts/web?fieldManager=argo-rollouts-vscode&force=true');
+  });
+
+  it('over a Rollout Helm wrote by update and Argo CD server-side applied, the conflict names both managers and every field, and force takes them', async () => {
+    const path = '/apis/argoproj.io/v1alpha1/namespaces/default/rollouts';
+    const helm = await conn.send({ method: 'POST', path, query: { fieldManager: 'helm' }, body: { ...aRolloutFile(), metadata: { name: 'web', namespace: 'default' } } });
+    assert.ok(helm.ok, helm.ok ? '' : helm.error.message);
+    const argo = await conn.send({
+      method: 'PATCH', path: `${path}/web`, query: { fieldManager: 'argocd-controller', force: 'true' }, contentType: 'application/apply-patch+yaml',
+      body: { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name: 'web' }, spec: { strategy: { canary: { steps: [{ setWeight: 20 }] } } } },
+    });
+    assert.ok(argo.ok, argo.ok ? '' : argo.error.message);
+    const before = stored();
+    const done = await applyManifest(conn, await plan(aRolloutFile({ image: 'nginx:1.26', replicas: 5 })));
+    assert.ok(!done.ok && done.error.kind === 'fieldConflict');
+    assert.deepEqual(done.error.conflict.managers.slice().sort(), ['argocd-controller', 'helm']);
+    assert.deepEqual(done.error.conflict.fields.slice().sort(),
+      ['.spec.replicas', '.spec.strategy.canary.steps', '.spec.template.spec.containers[name="app"].image']);
+    assert.match(done.error.message, /"helm" \(Helm, by update at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\) owns \.spec\.replicas, \.spec\.template\.spec\.containers\[name="app"\]\.image/);
+    assert.match(done.error.message, /"argocd-controller" \(Argo CD, which may revert the change on its next sync, server-side apply\) owns \.spec\.strategy\.canary\.steps/);
+    assert.deepEqual(stored(), before);
+    const forced = await applyManifest(conn, await plan(aRolloutFile({ image: 'nginx:1.26', replicas: 5 })), { force: true });
+    assert.ok(forced.ok, forced.ok ? '' : forced.error.message);
+    assert.deepEqual(field(stored(), 'spec', 'template', 'spec', 'containers'), [{ name: 'app', image: 'nginx:1.26' }]);
   });
 
   it('a denied patch sends nothing but the access review and creates nothing', async () => {
