@@ -9,6 +9,7 @@ import { el, setText } from './dom';
 import { formatClock } from './format';
 import { HeaderView } from './renderHeader';
 import { TimelineView } from './renderTimeline';
+import { StepPlanTable } from './renderStepPlan';
 import type { MetricCallbacks } from './renderMetric';
 
 export interface PanelCallbacks extends MetricCallbacks {
@@ -23,6 +24,7 @@ export class Panel {
   private readonly actions: ActionsView;
   private readonly header: HeaderView;
   private readonly timeline = new TimelineView();
+  private readonly plan = new StepPlanTable();
   private readonly analysis: AnalysisView;
   private hasData = false;
   private lastAsOf = 0;
@@ -33,7 +35,9 @@ export class Panel {
     this.analysis = new AnalysisView(callbacks);
     this.problem.append(this.problemText, ' ', this.problemSince);
     this.problem.hidden = true;
-    this.content.append(this.header.element, this.timeline.element, this.analysis.element);
+    // The plan sits beside the timeline (below it on a narrow panel): same steps, in pods and traffic.
+    const steps = el('div', { class: 'steps-row' }, [this.timeline.element, this.plan.element]);
+    this.content.append(this.header.element, steps, this.analysis.element);
     root.replaceChildren(this.problem, this.content);
   }
 
@@ -52,6 +56,7 @@ export class Panel {
     }
     this.header.update(state.header, state.asOf);
     this.timeline.update(state.timeline);
+    this.plan.update(state.stepPlan);
     this.analysis.update(state.analysisRuns);
     this.hasData = state.problem === undefined || state.problem === '';
     if (this.hasData) this.lastAsOf = state.asOf;

@@ -28,6 +28,37 @@ export interface TimelineStep {
   readonly abortedHere?: boolean;
 }
 
+/** One row of the step plan: what the controller will run at a step once it has settled there. */
+export interface PlanRow {
+  /** 0-based step index; `steps.length` for the row after the last step (full promotion). */
+  readonly index: number;
+  /** The step as written (`setWeight: 20`, `pause (until promoted)`), or `after the last step`. */
+  readonly step: string;
+  /** Traffic to the canary in percent: the router's weight, or without a router the canary's share of the pods. */
+  readonly weight: number;
+  /** Canary and stable ReplicaSet sizes exactly as the controller computes them (utils/replicaset/canary.go). */
+  readonly canary: number;
+  readonly stable: number;
+  /** The most pods running at once while the controller moves into this step (maxSurge at work). */
+  readonly peakPods: number;
+  /** `until promoted` or the duration, on a pause step. */
+  readonly pause?: string;
+  /** The analysis running there: `success-rate (step)`, `success-rate (background)`. */
+  readonly analysis?: string;
+  /** The experiment's templates with their pods (and weights), and its duration. */
+  readonly experiment?: string;
+  /** What a reader would not guess, e.g. `setWeight 10 → 1 of 11 pods` or `setCanaryScale needs trafficRouting`. */
+  readonly note?: string;
+  /** In the panel: where the live rollout is. */
+  readonly state?: StepState;
+}
+
+export interface StepPlanView {
+  /** `10 replicas · maxSurge 3 · maxUnavailable 2 · traffic routing` — the inputs of the computation. */
+  readonly summary: string;
+  readonly rows: readonly PlanRow[];
+}
+
 export interface PanelHeader {
   readonly context: string;
   readonly namespace: string;
@@ -116,6 +147,8 @@ export interface PanelState {
   readonly header: PanelHeader;
   readonly actions: readonly PanelAction[];
   readonly timeline: readonly TimelineStep[];
+  /** The step plan beside the timeline (canary rollouts with steps). */
+  readonly stepPlan?: StepPlanView;
   /** Newest first. */
   readonly analysisRuns: readonly AnalysisRunView[];
   /** Shown instead of stale data when the rollout is gone or the cluster unreachable. */

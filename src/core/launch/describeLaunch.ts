@@ -8,7 +8,7 @@ import { canaryStep, stepText } from '../rollout/canaryWeights';
 import { isFullyPromoted } from '../rollout/rolloutPhase';
 import { FIELD_MANAGER } from './fieldManager';
 import { jsonEqual, normalizeJson, ownedByManager, specChanges, type SpecChange } from './specDiff';
-import { stepSummary, stepsSummary, templateList } from './stepSummary';
+import { launchPlanLines, stepSummary, templateList } from './stepSummary';
 import { unifiedDiff, type DiffLabels } from './unifiedDiff';
 
 export type LaunchKind = 'create' | 'newRevision' | 'noNewRevision' | 'identical';
@@ -79,7 +79,6 @@ function newRevisionLines(manifest: unknown, live: unknown, changes: readonly Sp
     if (first === undefined) lines.push('pod template changed: the canary has no steps, so the new version goes straight to 100%');
     else {
       lines.push(`pod template changed: a canary will start at step 1, ${stepSummary(first)}`);
-      lines.push(`steps: ${stepsSummary(steps)}`);
     }
     const background = at(canary, 'analysis');
     if (isRecord(background)) {
@@ -101,6 +100,7 @@ function newRevisionLines(manifest: unknown, live: unknown, changes: readonly Sp
   if (at(manifest, 'spec', 'paused') === true || (at(live, 'spec', 'paused') === true && !changes.some((c) => c.path === 'spec.paused'))) {
     lines.push('the rollout is paused (spec.paused): the canary waits until it is resumed');
   }
+  if (canary && arrayAt(canary, 'steps').length > 0) lines.push(...launchPlanLines(manifest, arrayAt(canary, 'steps')));
   return lines;
 }
 

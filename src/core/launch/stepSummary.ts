@@ -2,6 +2,7 @@
 // `analysis (success-rate)`. The file is untrusted input too (it may not pass lint), so every reader
 // tolerates wrong types.
 import { arrayAt, at, intAt, isRecord, stringAt } from '../actions/untrusted';
+import { planLines, stepPlan } from '../stepPlan/stepPlan';
 
 export function stepSummary(step: unknown): string {
   if (!isRecord(step)) return 'an unreadable step';
@@ -38,4 +39,10 @@ export function stepsSummary(steps: readonly unknown[], max = 5): string {
   const shown = steps.slice(0, max).map((s, i) => `${i + 1}. ${stepSummary(s)}`);
   if (steps.length > max) shown.push(`and ${steps.length - max} more`);
   return shown.join(', ');
+}
+
+/** The step plan, a line per step (weight, canary and stable pods); the bare step list when no plan can be computed. */
+export function launchPlanLines(manifest: unknown, steps: readonly unknown[]): string[] {
+  const plan = stepPlan(manifest);
+  return plan === undefined ? [`steps: ${stepsSummary(steps)}`] : [`step plan (${plan.summary}):`, ...planLines(plan)];
 }

@@ -7,6 +7,7 @@ import { rolloutInfo, type RelatedObjects, type RolloutInfo } from '../rollout/r
 import { analysisRunView, ownedRuns } from './analysisRunViews';
 import { disabledActions, panelActions } from './panelActions';
 import { timelineSteps } from './timelineSteps';
+import { panelStepPlan } from './panelStepPlan';
 import { STEP_INDEX_LABEL } from './runOrigin';
 import { atoi } from '../rollout/jsonFields';
 import { revisionOf } from '../rollout/objectMeta';
@@ -90,10 +91,13 @@ export function buildPanelState(input: PanelInput): PanelState {
   // As in the tree: only revisions that still have a ReplicaSet can be gone back to.
   const revisionCount = info.revisions.filter((r) => r.replicaSets.length > 0).length;
   const state = rolloutActionState(input.rollout, { phase: isPhase(info.phase) ? info.phase : undefined, revisionCount });
+  const timeline = timelineSteps(input.rollout, abortStep(input, info.uid));
+  const plan = panelStepPlan(input.rollout, timeline);
   return {
     header: header(input, info),
     actions: panelActions(state, input.readOnly),
-    timeline: timelineSteps(input.rollout, abortStep(input, info.uid)),
+    timeline,
+    ...(plan !== undefined ? { stepPlan: plan } : {}),
     analysisRuns: ownedRuns(info.uid, input.related.analysisRuns).map((run) => analysisRunView(run, info.name)),
     ...(input.problem !== undefined ? { problem: input.problem } : {}),
     asOf: input.now,

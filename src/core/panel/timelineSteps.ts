@@ -12,7 +12,7 @@ import { at, isRecord, stringAt } from '../untrustedJson';
 const KINDS = ['setWeight', 'pause', 'analysis', 'experiment', 'setCanaryScale', 'setHeaderRoute', 'setMirrorRoute', 'plugin'] as const;
 
 /** Step kinds whose value is null are absent (a bare `- pause:` decodes as no pause, §1.4). */
-function stepKind(step: unknown): string {
+export function stepKind(step: unknown): string {
   if (!isRecord(step)) return 'unknown';
   return KINDS.find((k) => step[k] !== undefined && step[k] !== null) ?? 'unknown';
 }
@@ -35,7 +35,8 @@ function pauseText(duration: unknown): string {
   return 'pause (until promoted)';
 }
 
-function stepText(step: unknown, kind: string): string {
+/** The step as the user wrote it, e.g. `setWeight: 10`, `pause: 1m`, `pause (until promoted)`. */
+export function stepText(step: unknown, kind: string = stepKind(step)): string {
   const value = at(step, kind);
   switch (kind) {
     case 'setWeight':

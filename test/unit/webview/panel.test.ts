@@ -109,6 +109,25 @@ describe('Rollout panel webview', function () {
     assert.equal(await steps.nth(1).locator('.tag-analysis').isVisible(), true);
   });
 
+  it('shows the step plan beside the timeline: traffic and canary / stable pods per step, the current step marked', async () => {
+    const w = await open();
+    await w.send(state(pausedCanary()));
+    const p = w.page;
+    assert.equal(await p.locator('#plan-heading').textContent(), 'Step plan');
+    assert.match((await p.locator('.plan-summary').textContent()) ?? '', /^4 replicas · maxSurge 25% \(1\) · maxUnavailable 25% \(1\) · traffic routing/);
+    const rows = p.locator('table.step-plan tbody tr');
+    assert.equal(await rows.count(), 9);
+    const cells = async (i: number) => rows.nth(i).locator('th, td').allTextContents();
+    assert.deepEqual(await cells(2), ['3. setWeight: 25', '25%', '1', '4', '5', 'analysis: success-rate (background)']);
+    assert.deepEqual(await cells(4), ['5. setWeight: 50', '50%', '2', '4', '6', 'analysis: success-rate (background)']);
+    assert.deepEqual((await cells(8)).slice(0, 4), ['after the last step', '100%', '4', '4']);
+    assert.equal(await rows.nth(3).getAttribute('aria-current'), 'step');
+    assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state'))), ['done', 'done', 'done', 'current', 'pending', 'pending', 'pending', 'pending', 'pending']);
+    // Beside, not below: the table starts level with the timeline on a wide panel.
+    const [timeline, plan] = await Promise.all([p.locator('ol.timeline').boundingBox(), p.locator('table.step-plan').boundingBox()]);
+    assert.ok(timeline && plan && plan.x > timeline.x + timeline.width - 1, 'the plan is to the right of the timeline');
+  });
+
   it('counts the current timed pause down every second', async () => {
     const w = await open({ clockAt: PAUSED_AS_OF });
     await w.send(state(pausedCanary()));

@@ -26,14 +26,19 @@ const cases: Case[] = [
     lines: ['creates rollout web in namespace default with 3 replicas', 'the first version goes straight to 100% without steps — no analysis on the first deploy'],
   },
   {
-    title: 'a new image starts a canary at the first step and names the steps',
+    title: 'a new image starts a canary at the first step and gives the step plan: traffic and pods per step',
     file: aRolloutFile({ image: 'nginx:1.26' }),
     live: liveOf(stable),
     kind: 'newRevision',
     lines: [
       'pod template changed: a canary will start at step 1, setWeight 10',
-      'steps: 1. setWeight 10, 2. pause (until promoted), 3. setWeight 50, 4. pause 1m',
       'image app: nginx:1.25 → nginx:1.26',
+      'step plan (3 replicas · maxSurge 25% (1) · maxUnavailable 25% (0) · no traffic router: the weight is the share of pods):',
+      '1. setWeight: 10 → 25% traffic, 1 canary + 3 stable pods',
+      '2. pause (until promoted) → 25% traffic, 1 canary + 3 stable pods',
+      '3. setWeight: 50 → 50% traffic, 2 canary + 2 stable pods',
+      '4. pause: 1m → 50% traffic, 2 canary + 2 stable pods',
+      'after the last step → 100% traffic, 3 canary + 0 stable pods (up to 4 during the change)',
     ],
   },
   {
@@ -43,9 +48,14 @@ const cases: Case[] = [
     kind: 'newRevision',
     lines: [
       'pod template changed: a canary will start at step 1, setWeight 10',
-      'steps: 1. setWeight 10, 2. pause (until promoted), 3. setWeight 50, 4. pause 1m',
       'background analysis (success-rate) starts at step 3',
       'image app: nginx:1.25 → nginx:1.26',
+      'step plan (3 replicas · maxSurge 25% (1) · maxUnavailable 25% (0) · no traffic router: the weight is the share of pods):',
+      '1. setWeight: 10 → 25% traffic, 1 canary + 3 stable pods',
+      '2. pause (until promoted) → 25% traffic, 1 canary + 3 stable pods',
+      '3. setWeight: 50 → 50% traffic, 2 canary + 2 stable pods; analysis success-rate (background)',
+      '4. pause: 1m → 50% traffic, 2 canary + 2 stable pods; analysis success-rate (background)',
+      'after the last step → 100% traffic, 3 canary + 0 stable pods (up to 4 during the change); analysis success-rate (background)',
     ],
   },
   {
@@ -55,9 +65,14 @@ const cases: Case[] = [
     kind: 'newRevision',
     lines: [
       'pod template changed: a canary will start at step 1, setWeight 10',
-      'steps: 1. setWeight 10, 2. pause (until promoted), 3. setWeight 50, 4. pause 1m',
       'image app: nginx:1.26 → nginx:1.27',
       'rollout is mid-update (step 1/4): the new template replaces the current canary and starts again at step 1',
+      'step plan (3 replicas · maxSurge 25% (1) · maxUnavailable 25% (0) · no traffic router: the weight is the share of pods):',
+      '1. setWeight: 10 → 25% traffic, 1 canary + 3 stable pods',
+      '2. pause (until promoted) → 25% traffic, 1 canary + 3 stable pods',
+      '3. setWeight: 50 → 50% traffic, 2 canary + 2 stable pods',
+      '4. pause: 1m → 50% traffic, 2 canary + 2 stable pods',
+      'after the last step → 100% traffic, 3 canary + 0 stable pods (up to 4 during the change)',
     ],
   },
   {

@@ -94,6 +94,17 @@ describe('Rollout panel state', () => {
       assert.deepEqual(unseen.timeline.filter((s) => s.abortedHere), []);
     });
 
+    it('gives the step plan of the live spec, each row marked like its step on the timeline', () => {
+      const plan = state.stepPlan;
+      assert.ok(plan, 'a canary with steps has a plan');
+      assert.equal(plan.rows.length, state.timeline.length + 1);
+      assert.deepEqual(
+        plan.rows.slice(0, -1).map((r) => r.state),
+        state.timeline.map((s) => s.state),
+      );
+      assert.match(plan.summary, /^5 replicas/);
+    });
+
     it('dates the state and carries no problem', () => {
       assert.equal(state.asOf, NOW);
       assert.equal(state.problem, undefined);
