@@ -48,7 +48,7 @@ export interface RealCluster {
   /** `kubectl argo rollouts …` (the real plugin) against this cluster. */
   plugin(args: readonly string[]): Promise<KubectlResult>;
   /** Stops the API server and starts it again on the same port and etcd (watches break, state stays). */
-  restartApiServer(): Promise<void>;
+  restartApiServer(options?: { compactWhileDown?: boolean }): Promise<void>;
   stopController(): Promise<void>;
   startController(): Promise<void>;
   /** Stops every process, newest first, and removes the state dir. Safe to call twice. */
@@ -212,8 +212,11 @@ export async function startRealCluster(options: RealClusterOptions = {}): Promis
       version: version.gitVersion,
       kubectl,
       plugin: (args) => run(binaries.kubectlArgoRollouts, ['--kubeconfig', kubeconfigPath, '--context', CONTEXT, ...args]),
-      restartApiServer: async () => {
+      restartApiServer: async (o = {}) => {
         await stopProc(apiServer);
+        // Compacting etcd to its newest revision makes every resourceVersion a client saw before "too old":
+        // its watch then gets 410 Gone and must list again.
+        if (o.compactWhileDown) await compactEtcd(`http://127.0.0.1:${etcdPort}`);
         await startApiServer();
       },
       stopController: async () => {
@@ -233,6 +236,20 @@ export async function startRealCluster(options: RealClusterOptions = {}): Promis
     if (!options.dir) fs.rmSync(dir, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** Compacts etcd's history up to its current revision, through etcd's JSON gateway. */
+async function compactEtcd(etcdUrl: string): Promise<void> {
+  const post = async (path: string, body: object): Promise<unknown> => {
+    const r = await fetch(`${etcdUrl}${path}`, { method: 'POST', body: JSON.stringify(body) });
+    if (!r.ok) throw new Error(`etcd ${path} answered ${r.status}: ${await r.text()}`);
+    return r.json();
+  };
+  // A range read returns the header with the store's current revision.
+  const answer = await post('/v3/kv/range', { key: Buffer.from('/').toString('base64') }) as { header?: { revision?: string } };
+  const revision = answer.header?.revision;
+  if (!revision) throw new Error('etcd did not say its revision');
+  await post('/v3/kv/compaction', { revision, physical: true });
 }
 
 function kubeconfig(url: string, pki: ClusterPki): string {
