@@ -16,7 +16,8 @@ export interface RuleInfo {
 export interface SarifOptions {
   readonly rules: readonly RuleInfo[];
   readonly toolVersion: string;
-  readonly informationUri: string;
+  /** The tool's home page; SARIF leaves it out when the tool has none. */
+  readonly informationUri?: string;
   /** Paths are made relative to this folder (GitHub resolves them against the checkout). */
   readonly cwd: string;
 }
@@ -63,7 +64,7 @@ export function formatSarif(results: readonly FileResult[], options: SarifOption
         tool: {
           driver: {
             name: 'argo-rollouts-lint',
-            informationUri: options.informationUri,
+            ...(options.informationUri ? { informationUri: options.informationUri } : {}),
             version: options.toolVersion,
             semanticVersion: options.toolVersion,
             rules,

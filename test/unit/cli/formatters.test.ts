@@ -148,6 +148,11 @@ describe('the CLI output formats', () => {
       assert.equal(driver.informationUri, 'https://example.invalid/tool');
     });
 
+    it('leaves the tool driver without informationUri when the tool has no home page', () => {
+      const log = JSON.parse(formatSarif(RESULTS, { rules: RULES, toolVersion: '1.2.3', cwd: '/repo' })) as { runs: { tool: { driver: Record<string, unknown> } }[] };
+      assert.equal('informationUri' in log.runs[0]!.tool.driver, false);
+    });
+
     it('describes every rule with title, description, help and default level', () => {
       const rules = sarif().runs[0]!.tool.driver.rules;
       assert.deepEqual(rules[0], {
