@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import type { SourceFile } from '../core/lint/lint';
 import { isLintRelevant } from '../core/lint/lintRelevance';
+import { FileRoles } from '../render/fileRoles';
 
 export const STDIN_PATH = '<stdin>';
 const EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -12,13 +13,16 @@ export type StdinSource = AsyncIterable<string | Buffer> | Iterable<string | Buf
 
 export class CliError extends Error {}
 
-export async function collectFiles(paths: readonly string[], cwd: string, stdin: StdinSource): Promise<SourceFile[]> {
+export async function collectFiles(paths: readonly string[], cwd: string, stdin: StdinSource, roles = new FileRoles()): Promise<SourceFile[]> {
   const out: SourceFile[] = [];
   const seen = new Set<string>();
   const add = (path: string, text: string, key: string): void => {
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ path, text });
+    // A Helm template or a Kustomize patch is linted tolerantly; a partial (_helpers.tpl) never.
+    const role = key === STDIN_PATH ? undefined : roles.roleOf(key);
+    if (role?.kind === 'helm-partial') return;
+    out.push({ path, text, ...(role && role.kind !== 'manifest' ? { role } : {}) });
   };
   for (const given of paths) {
     if (given === '-') {

@@ -85,6 +85,13 @@ export function ruleInfos(): RuleInfo[] {
         'kubectl and the Argo Rollouts controller cannot read a manifest with a YAML syntax error, so nothing in it is applied or checked. Fix the syntax at the marked position; warnings mark constructs the parser accepts but that are likely mistakes.',
     },
     {
+      id: 'kustomize-patch-path',
+      severity: 'error',
+      title: 'A JSON 6902 patch operation names a field the target kind does not have',
+      description:
+        'A Kustomize JSON 6902 operation whose path is not a field of the target kind (a misspelt key, an index into a map, a field below a scalar) either fails the build or adds a field the API server prunes, so the change never reaches Argo. Fix the path.',
+    },
+    {
       id: 'internal-error',
       severity: 'warning',
       title: 'A lint rule failed on this document',

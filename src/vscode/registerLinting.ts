@@ -7,7 +7,7 @@ import { LintCodeActions } from './language/codeActions';
 import { LintHovers } from './language/hovers';
 import type { Logger } from './log';
 
-const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }];
+const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }, { language: 'helm' }];
 
 export function registerLinting(context: vscode.ExtensionContext, log: Logger): { controller: LintController; indexer: WorkspaceIndexer } {
   const controller = new LintController(readSettings(), context.extensionUri, log);

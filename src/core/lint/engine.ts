@@ -6,6 +6,7 @@ import { parseLintDoc, isRecord, type ParseResult } from './lintDoc';
 import { indexedKind, MapReferenceIndex, objectKey, RecordingIndex, usersKey, type IndexedKind, type IndexedObject, type ReferenceExtractor } from './referenceIndex';
 import type { Rule } from './rule';
 import { splitDocuments } from './splitDocuments';
+import { MANIFEST, type FileRole } from './template/fileRole';
 import { LINTED_KINDS, type Finding, type LintedKind, type TextEdit } from './types';
 import { formatPath, type Path } from './yamlPath';
 
@@ -30,6 +31,7 @@ interface FileState {
   /** The file's text, joined from its documents when asked for (edits do not rebuild it). */
   text: string | undefined;
   docs: DocState[];
+  role: FileRole;
 }
 
 export interface WorkspaceOptions {
@@ -86,6 +88,17 @@ export class LintWorkspace {
     return this.index.usersOf(kind, name);
   }
 
+  /** What the workspace takes a file for (a manifest unless told otherwise). */
+  roleOf(file: string): FileRole {
+    return this.files.get(file)?.role ?? MANIFEST;
+  }
+
+  /** Changes what a file is (a Chart.yaml appeared above it, a kustomization names it): parses it again. */
+  setRole(file: string, role: FileRole): string[] {
+    const text = this.textOf(file);
+    return text === undefined ? [] : this.setFile(file, text, role);
+  }
+
   /** The length of the text the workspace holds for a file (0 when it holds none). */
   lengthOf(file: string): number {
     const last = this.files.get(file)?.docs.at(-1);
@@ -104,17 +117,18 @@ export class LintWorkspace {
    * Sets a file's text. Returns the other files whose findings may have changed because an object
    * they reference changed (their cross-document findings are recomputed on the next lint).
    */
-  setFile(file: string, text: string): string[] {
+  setFile(file: string, text: string, role: FileRole = this.files.get(file)?.role ?? MANIFEST): string[] {
     const old = this.files.get(file);
-    if (old && this.textOf(file) === text) return [];
-    const oldDocs = old?.docs ?? [];
-    const docs = this.reuseOrParse(file, oldDocs, splitDocuments(text), 0);
-    this.files.set(file, { text, docs });
+    const sameRole = old !== undefined && sameFileRole(old.role, role);
+    if (old && sameRole && this.textOf(file) === text) return [];
+    const oldDocs = sameRole ? (old?.docs ?? []) : [];
+    const docs = this.reuseOrParse(file, oldDocs, splitDocuments(text), 0, role);
+    this.files.set(file, { text, docs, role });
     const kept = new Set(docs);
     const reused = new Set(oldDocs);
     return this.updateIndex(
       file,
-      oldDocs.filter((d) => !kept.has(d)),
+      (old?.docs ?? []).filter((d) => !kept.has(d)),
       docs.filter((d) => !reused.has(d)),
     );
   }
@@ -129,7 +143,7 @@ export class LintWorkspace {
     if (!state) return this.setFile(file, edits.reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), ''));
     const removed = new Set<DocState>();
     const added = new Set<DocState>();
-    for (const e of edits) state.docs = this.applyEdit(file, state.docs, e, removed, added);
+    for (const e of edits) state.docs = this.applyEdit(file, state.docs, e, removed, added, state.role);
     state.text = undefined;
     return this.updateIndex(file, removed, added);
   }
@@ -161,7 +175,7 @@ export class LintWorkspace {
    * document at the same index (counted from the start, then from the end) is tried first:
    * comparing two strings is a memcmp, while a Map keyed by text would hash every chunk.
    */
-  private reuseOrParse(file: string, oldDocs: readonly DocState[], chunks: readonly { text: string; base: number }[], base: number): DocState[] {
+  private reuseOrParse(file: string, oldDocs: readonly DocState[], chunks: readonly { text: string; base: number }[], base: number, role: FileRole): DocState[] {
     const used = new Set<DocState>();
     let byText: Map<string, DocState[]> | undefined;
     const fromEnd = oldDocs.length - chunks.length;
@@ -186,7 +200,7 @@ export class LintWorkspace {
         reused.base = base + chunk.base;
         return reused;
       }
-      return this.newDocState(file, chunk.text, base + chunk.base);
+      return this.newDocState(file, chunk.text, base + chunk.base, role);
     });
   }
 
@@ -195,9 +209,9 @@ export class LintWorkspace {
    * document's edge can make or break a `---` marker line), and shift the documents after it.
    * The neighbours keep their text in almost every edit and are then reused, not parsed.
    */
-  private applyEdit(file: string, docs: DocState[], e: TextEdit, removed: Set<DocState>, added: Set<DocState>): DocState[] {
+  private applyEdit(file: string, docs: DocState[], e: TextEdit, removed: Set<DocState>, added: Set<DocState>, role: FileRole): DocState[] {
     if (docs.length === 0) {
-      const fresh = this.reuseOrParse(file, [], splitDocuments(e.newText), 0);
+      const fresh = this.reuseOrParse(file, [], splitDocuments(e.newText), 0, role);
       for (const d of fresh) added.add(d);
       return fresh;
     }
@@ -209,7 +223,7 @@ export class LintWorkspace {
     const start = clamp(e.start - regionBase, 0, regionText.length);
     const end = clamp(e.end - regionBase, start, regionText.length);
     const newRegion = regionText.slice(0, start) + e.newText + regionText.slice(end);
-    const replaced = this.reuseOrParse(file, oldRegion, splitDocuments(newRegion), regionBase);
+    const replaced = this.reuseOrParse(file, oldRegion, splitDocuments(newRegion), regionBase, role);
     const delta = newRegion.length - regionText.length;
     for (let k = last + 1; k < docs.length; k++) docs[k]!.base += delta;
     docs.splice(first, last - first + 1, ...replaced);
@@ -224,12 +238,14 @@ export class LintWorkspace {
     return docs;
   }
 
-  private newDocState(file: string, text: string, base: number): DocState {
-    const parsed = parseLintDoc(file, text);
+  private newDocState(file: string, text: string, base: number, role: FileRole): DocState {
+    const parsed = parseLintDoc(file, text, role);
     const kind = indexedKind(parsed.doc);
     const { name, value } = parsed.doc;
     let indexed: Indexed | undefined;
-    if (kind && name !== undefined && isRecord(value)) {
+    // A patch is not an object of its own, and a templated name is not known until rendered.
+    const known = role.kind !== 'kustomize-patch' && !parsed.doc.hides?.(['metadata', 'name']);
+    if (kind && name !== undefined && isRecord(value) && known) {
       const obj: IndexedObject = { kind, name, namespace: parsed.doc.namespace, value, doc: parsed.doc };
       indexed = { obj, refs: this.referencesOf(obj) };
     }
@@ -308,15 +324,20 @@ export class LintWorkspace {
           doc,
           value,
           index,
-          report: (r) =>
+          report: (r) => {
+            if (doc.hides?.(r.at)) return;
+            const fix = r.fix && !r.fix.edits.some((e) => doc.touchesAction?.(e)) ? r.fix : undefined;
+            const span = r.span ?? doc.span(r.at, r.part);
+            const source = doc.toSource ?? ((s) => s);
             out.push({
               rule: rule.id,
               severity: r.severity ?? rule.severity,
               message: r.message,
               path: r.argoPath ?? formatPath(r.at),
-              span: r.span ?? doc.span(r.at, r.part),
-              ...(r.fix ? { fix: r.fix } : {}),
-            }),
+              span: source(span),
+              ...(fix ? { fix: { title: fix.title, edits: fix.edits.map((e) => ({ ...source(e), newText: e.newText })) } } : {}),
+            });
+          },
         });
       } catch (e) {
         out.push({
@@ -329,6 +350,10 @@ export class LintWorkspace {
       }
     }
   }
+}
+
+function sameFileRole(a: FileRole, b: FileRole): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Cheap test for "this file may hold Argo Rollouts objects" (also true when it does not parse). */

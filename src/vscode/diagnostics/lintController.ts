@@ -12,11 +12,14 @@ import { applySeverityOverrides } from '../../core/lint/severityOverrides';
 import type { IndexedKind } from '../../core/lint/referenceIndex';
 import type { Finding, TextEdit } from '../../core/lint/types';
 import type { Path } from '../../core/lint/yamlPath';
+import { MANIFEST, type FileRole } from '../../core/lint/template/fileRole';
+import { FileRoles } from '../../render/fileRoles';
 import type { Settings } from '../config';
 import type { Logger } from '../log';
 import { toDiagnostic, type PositionAt } from './toDiagnostic';
 
-const LANGUAGES: readonly string[] = ['yaml', 'json', 'jsonc'];
+// `helm`: vscode-kubernetes-tools gives Helm templates their own language id.
+const LANGUAGES: readonly string[] = ['yaml', 'json', 'jsonc', 'helm'];
 const SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 /** Files bigger than this are not read from disk (an open editor is still linted). */
 const MAX_DISK_BYTES = 16 * 1024 * 1024;
@@ -42,6 +45,8 @@ export class LintController implements vscode.Disposable {
   private readonly pendingEdits = new Map<string, { fromVersion: number; edits: TextEdit[] }>();
   /** After "Lint Workspace", closed files keep (and refresh) their diagnostics. */
   private workspaceWide = false;
+  /** Helm templates and Kustomize patches, told by the Chart.yaml / kustomization.yaml files around them. */
+  readonly roles = new FileRoles();
 
   constructor(
     private settings: Settings,
@@ -220,10 +225,36 @@ export class LintController implements vscode.Disposable {
   }
 
   private setText(key: string, text: string): string[] {
-    if (mentionsArgo(text)) this.argoFiles.add(key);
+    const role = this.roleOf(key);
+    // A Helm partial or values file is not a manifest: nothing to show, nothing to index.
+    if (mentionsArgo(text) && role.kind !== 'helm-partial') this.argoFiles.add(key);
     else this.argoFiles.delete(key);
-    if (!isLintRelevant(text)) return this.ws.removeFile(key);
-    return this.ws.setFile(key, text);
+    if (!isLintRelevant(text) || role.kind === 'helm-partial') return this.ws.removeFile(key);
+    return this.ws.setFile(key, text, role);
+  }
+
+  private roleOf(key: string): FileRole {
+    const uri = vscode.Uri.parse(key);
+    return uri.scheme === 'file' ? this.roles.roleOf(uri.fsPath) : MANIFEST;
+  }
+
+  /**
+   * A Chart.yaml or kustomization.yaml changed: files around it may now be templates, patches or
+   * manifests. Re-reads their roles and re-publishes what changed.
+   */
+  chartOrKustomizationChanged(uri: vscode.Uri): void {
+    this.roles.forget(uri.fsPath);
+    const changed: string[] = [];
+    for (const key of this.ws.paths()) {
+      const role = this.roleOf(key);
+      if (JSON.stringify(role) === JSON.stringify(this.ws.roleOf(key))) continue;
+      changed.push(key, ...(role.kind === 'helm-partial' ? this.ws.removeFile(key) : this.ws.setRole(key, role)));
+      if (role.kind === 'helm-partial') {
+        this.argoFiles.delete(key);
+        this.clear(key);
+      }
+    }
+    this.refresh([...new Set(changed)]);
   }
 
   private publish(key: string, argo: boolean, version: number | undefined, positionAt: PositionAt): void {

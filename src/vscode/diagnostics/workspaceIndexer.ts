@@ -13,7 +13,9 @@ const CONCURRENCY = 8;
 
 export class WorkspaceIndexer implements vscode.Disposable {
   private readonly watcher = vscode.workspace.createFileSystemWatcher(INCLUDE);
-  private readonly disposables: vscode.Disposable[] = [this.watcher];
+  /** Chart.yaml and kustomization.yaml decide which files are Helm templates and Kustomize patches. */
+  private readonly roleWatcher = vscode.workspace.createFileSystemWatcher('**/{Chart.yaml,kustomization.yaml,kustomization.yml,Kustomization}');
+  private readonly disposables: vscode.Disposable[] = [this.watcher, this.roleWatcher];
   /** Settles when the start-up scan has read every file. */
   readonly ready: Promise<void>;
 
@@ -28,6 +30,9 @@ export class WorkspaceIndexer implements vscode.Disposable {
       this.watcher.onDidCreate(load),
       this.watcher.onDidChange(load),
       this.watcher.onDidDelete((uri) => this.controller.removeFromDisk(uri)),
+      this.roleWatcher.onDidCreate((uri) => this.controller.chartOrKustomizationChanged(uri)),
+      this.roleWatcher.onDidChange((uri) => this.controller.chartOrKustomizationChanged(uri)),
+      this.roleWatcher.onDidDelete((uri) => this.controller.chartOrKustomizationChanged(uri)),
     );
     this.ready = this.scan().catch((e: unknown) => this.log.error('indexing the workspace failed', e));
   }

@@ -33,7 +33,7 @@ describe('the contributed commands', () => {
 });
 
 describe('the activation events', () => {
-  it('activate lazily on YAML and JSON, never on startup', () => {
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:yaml', 'onLanguage:json']);
+  it('activate lazily on YAML, JSON and Helm templates (language id helm), never on startup', () => {
+    assert.deepEqual(pkg.activationEvents, ['onLanguage:yaml', 'onLanguage:json', 'onLanguage:helm']);
   });
 });
