@@ -4,12 +4,18 @@
 import type { KubeRequest } from '../core/actions/kubeRequest';
 import { applyConflictMessage, parseApplyConflict, type ApplyConflict } from '../core/launch/applyConflict';
 import { withForce, type ReadyLaunch } from '../core/launch/planLaunch';
+import { undeclaredFieldMessage, undeclaredFields } from '../core/launch/undeclaredField';
 import { err, ok, type Result } from '../core/result';
 import type { KubeTransport } from './clusterConnection';
 import { checkAccess, type ActionError } from './executePlan';
 
-/** Why a launch did not apply: the action errors, or fields owned by another manager (retry with `force`). */
-export type ApplyError = ActionError | { kind: 'fieldConflict'; conflict: ApplyConflict; message: string };
+/**
+ * Why a launch did not apply: the action errors, fields owned by another manager (retry with `force`),
+ * or fields the cluster's CRD does not declare.
+ */
+export type ApplyError = ActionError
+  | { kind: 'fieldConflict'; conflict: ApplyConflict; message: string }
+  | { kind: 'undeclaredField'; fields: readonly string[]; message: string };
 
 export interface Applied {
   /** kubectl's line, `rollout.argoproj.io/web serverside-applied`. */
@@ -46,6 +52,10 @@ export async function applyManifest(transport: KubeTransport, plan: ReadyLaunch,
   if (!answer.ok) {
     const conflict = answer.error.kind === 'conflict' ? parseApplyConflict(answer.error.apiMessage, answer.error.causes) : undefined;
     if (conflict) return err({ kind: 'fieldConflict', conflict, message: applyConflictMessage(launch.ref, conflict, transport.context) });
+    const undeclared = answer.error.kind === 'serverError' ? undeclaredFields(answer.error.apiMessage) : [];
+    if (undeclared.length > 0) {
+      return err({ kind: 'undeclaredField', fields: undeclared, message: undeclaredFieldMessage(launch.ref, undeclared, transport.context, launch.lintErrors.length > 0) });
+    }
     return answer;
   }
   return ok({ message: launch.message, object: answer.value.body, created: answer.value.status === 201 });

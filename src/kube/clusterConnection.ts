@@ -10,6 +10,7 @@ import { err, ok, type Result } from '../core/result';
 import { classifyHttpFailure, classifyTransportError, type Endpoint } from './classifyError';
 import { KeepAliveAgents } from './keepAliveAgents';
 import { limitExecPluginTime, requestAuth } from './requestAuth';
+import { USER_AGENT, withFieldManager } from './userAgent';
 
 export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -112,9 +113,9 @@ export class ClusterConnection implements KubeTransport, RawRequester {
   async send(call: HttpCall): Promise<Result<HttpAnswer, KubeError>> {
     const auth = await requestAuth(this.kc, this.credentialTimeoutMs);
     if (!auth.ok) return auth;
-    const url = this.url(call.path, call.query ?? {});
+    const url = this.url(call.path, withFieldManager(call.method, call.query ?? {}));
     const payload = call.body === undefined ? undefined : JSON.stringify(call.body);
-    const headers: Record<string, string> = { ...auth.value.headers, Accept: 'application/json' };
+    const headers: Record<string, string> = { ...auth.value.headers, Accept: 'application/json', 'User-Agent': USER_AGENT };
     if (payload !== undefined) {
       headers['Content-Type'] = call.contentType ?? 'application/json';
       headers['Content-Length'] = String(Buffer.byteLength(payload));
@@ -152,7 +153,7 @@ export class ClusterConnection implements KubeTransport, RawRequester {
     const auth = await requestAuth(this.kc, this.credentialTimeoutMs);
     if (!auth.ok) return auth;
     const url = this.url(call.path, call.query ?? {});
-    const headers: Record<string, string> = { ...call.headers, ...auth.value.headers };
+    const headers: Record<string, string> = { 'User-Agent': USER_AGENT, ...call.headers, ...auth.value.headers };
     return new Promise((resolve) => {
       const options = { method: 'GET', headers, agent: this.rawAgents.agentFor(auth.value.agent), rejectUnauthorized: auth.value.rejectUnauthorized, signal: call.signal };
       const req = this.open(url, options, (res) => {
@@ -183,7 +184,7 @@ export class ClusterConnection implements KubeTransport, RawRequester {
       if (stopped) return;
       if (!auth.ok) return end(auth.error);
       const url = this.url(path, { ...query, watch: '1' });
-      const headers = { ...auth.value.headers, Accept: 'application/json' };
+      const headers = { ...auth.value.headers, Accept: 'application/json', 'User-Agent': USER_AGENT };
       const req = this.open(url, { method: 'GET', headers, agent: auth.value.agent, rejectUnauthorized: auth.value.rejectUnauthorized }, (res) => {
         if (res.statusCode !== 200) return readFailure(res, (body) => end(classifyHttpFailure(this.endpoint, path, res.statusCode ?? 0, body)));
         const lines = createInterface({ input: res, crlfDelay: Infinity });

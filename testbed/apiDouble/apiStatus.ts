@@ -14,7 +14,9 @@ export class ApiError extends Error {
   }
 
   toStatus(): JsonObject {
-    const status: JsonObject = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: this.message, reason: this.reason };
+    // reason is omitempty: an error the server could not classify (StatusReasonUnknown) has none.
+    const status: JsonObject = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: this.message };
+    if (this.reason !== '') status.reason = this.reason;
     if (this.details) status.details = this.details;
     status.code = this.code;
     return status;

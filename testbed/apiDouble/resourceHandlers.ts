@@ -12,6 +12,7 @@ import { fromScale, toScale } from './scale';
 import { parseFieldSelector, parseLabelSelector, type Selector } from './selectors';
 import { conflictCauses, conflictMessage, managerFromUserAgent, recordUpdate, serverSideApply } from './serverSideApply';
 import { applyStrategicMergePatch } from './strategicMergePatch';
+import { undeclaredFieldError } from './undeclaredFields';
 
 export interface ResourceRequest {
   readonly store: ClusterStore;
@@ -177,6 +178,8 @@ function applyObject(req: ResourceRequest): Answer {
   }
   checkIdentity(req, applied, true);
   const trimmed = appliedPart(def, applied, subresource === 'status');
+  const untyped = undeclaredFieldError(def, trimmed, namespace, nameOf(req.target));
+  if (untyped) throw untyped;
   const live = req.store.get({ resource: def, namespace, name: nameOf(req.target) });
   if (!live && subresource === 'status') throw notFound(def, nameOf(req.target));
   const rv = stringAt(applied.metadata, 'resourceVersion');

@@ -7,6 +7,7 @@
 // This turns that into who owns what and the next step: confirm, then re-apply with force.
 import type { ObjectRef } from '../actions/kubeRequest';
 import type { StatusCause } from '../kube/statusCause';
+import { FIELD_MANAGER } from './fieldManager';
 
 export interface FieldConflict {
   /** `.spec.replicas`, `.spec.template.spec.containers[name="web"].image`. */
@@ -124,6 +125,7 @@ function managerKind(manager: string): string | undefined {
   if (manager === 'helm') return 'Helm';
   if (manager === 'kustomize-controller' || manager === 'helm-controller') return 'Flux, which may revert the change on its next reconcile';
   if (manager === 'rollouts-controller') return 'the Argo Rollouts controller';
+  if (manager === FIELD_MANAGER) return 'this extension: Set Image, Undo or another action';
   // The API server names a write without fieldManager after its User-Agent; an empty one leaves ''.
   if (manager === '') return 'a client that sent neither a field manager nor a User-Agent';
   return undefined;

@@ -7,6 +7,7 @@ import { rolloutPhase } from '../../../src/core/rollout/rolloutPhase';
 import { applyManifest } from '../../../src/kube/applyManifest';
 import type { ClusterConnection } from '../../../src/kube/clusterConnection';
 import { sendRequest } from '../../../src/kube/executePlan';
+import { setRolloutImage } from '../../../src/kube/rolloutActions';
 import type { JsonObject } from '../../../testbed/apiDouble/jsonValue';
 import { CanarySimulator } from '../../../testbed/canarySimulator/canarySimulator';
 import { constantMetricSource } from '../../../testbed/canarySimulator/metricSource';
@@ -124,7 +125,7 @@ describe('Applying a Rollout file to the test cluster', function () {
     const forced = await applyManifest(conn, launch, { force: true });
     assert.ok(forced.ok, forced.ok ? '' : forced.error.message);
     assert.equal(field(stored(), 'spec', 'replicas'), 5);
-    assert.equal(received(cluster, 0).at(-1)?.path, '/apis/argoproj.io/v1alpha1/namespaces/default/rollouts/web?fieldManager=argo-rollouts-vscode&force=true');
+    assert.equal(cluster.requests.at(-1)?.path, '/apis/argoproj.io/v1alpha1/namespaces/default/rollouts/web?fieldManager=argo-rollouts-vscode&force=true');
   });
 
   it('over a Rollout Helm wrote by update and Argo CD server-side applied, the conflict names both managers and every field, and force takes them', async () => {
@@ -148,6 +149,32 @@ describe('Applying a Rollout file to the test cluster', function () {
     const forced = await applyManifest(conn, await plan(aRolloutFile({ image: 'nginx:1.26', replicas: 5 })), { force: true });
     assert.ok(forced.ok, forced.ok ? '' : forced.error.message);
     assert.deepEqual(field(stored(), 'spec', 'template', 'spec', 'containers'), [{ name: 'app', image: 'nginx:1.26' }]);
+  });
+
+  it('after the extension\'s own Set Image, a Launch with another image names the extension\'s update as the owner, not an empty manager', async () => {
+    const created = await applyManifest(conn, await plan(aRolloutFile()));
+    assert.ok(created.ok);
+    const set = await setRolloutImage(conn, { namespace: 'default', name: 'web' }, 'app', 'nginx:1.27');
+    assert.ok(set.ok, set.ok ? '' : set.error.message);
+    const managers = field(stored(), 'metadata', 'managedFields');
+    assert.ok(Array.isArray(managers));
+    assert.deepEqual(managers.map((m) => `${String(field(m, 'manager'))} ${String(field(m, 'operation'))}`).sort(), ['argo-rollouts-vscode Apply', 'argo-rollouts-vscode Update']);
+    const done = await applyManifest(conn, await plan(aRolloutFile({ image: 'nginx:1.26' })));
+    assert.ok(!done.ok && done.error.kind === 'fieldConflict');
+    assert.match(done.error.message, /"argo-rollouts-vscode" \(this extension: Set Image, Undo or another action, by update at [^)]+\) owns \.spec\.template\.spec\.containers\[name="app"\]\.image/);
+  });
+
+  it('a field the CRD does not declare gets the API server\'s 500, named as such, and nothing is created', async () => {
+    const manifest = aRolloutFile();
+    ((manifest['spec'] as JsonRecord)['strategy'] as JsonRecord)['canary'] = { steps: [{ setWeight: 10 }], stepz: [] };
+    const launch = planLaunch({ manifest, span: file }, undefined, { context: conn.context, namespace: 'default', lintFindings: [], overrideLint: true });
+    assert.equal(launch.verdict, 'ready');
+    if (launch.verdict !== 'ready') return;
+    const done = await applyManifest(conn, launch);
+    assert.ok(!done.ok && done.error.kind === 'undeclaredField');
+    assert.deepEqual(done.error.fields, ['.spec.strategy.canary.stepz']);
+    assert.match(done.error.message, /does not declare field \.spec\.strategy\.canary\.stepz \(HTTP 500, "field not declared in schema"\)/);
+    assert.equal(stored(), undefined);
   });
 
   it('a denied patch sends nothing but the access review and creates nothing', async () => {

@@ -83,11 +83,22 @@ export interface SentRequest {
   body: unknown;
 }
 
-/** The requests the cluster received from index `from` on, with JSON bodies parsed; access reviews left out unless asked. */
+const OUR_MANAGER = /([?&])fieldManager=argo-rollouts-vscode(&|$)/;
+
+/**
+ * The requests the cluster received from index `from` on, with JSON bodies parsed; access reviews left out unless asked.
+ * Every request must carry the extension's User-Agent and every write (POST, PUT, PATCH) its field manager; the
+ * `fieldManager=argo-rollouts-vscode` parameter of a write that sends no other is left out of `path` so tests read the rest.
+ */
 export function received(cluster: TestCluster, from: number, options: { reviews?: boolean } = {}): SentRequest[] {
   return cluster.requests.slice(from)
     .filter((r) => options.reviews || !r.path.includes('selfsubjectaccessreviews'))
-    .map((r) => ({ method: r.method, path: r.path, contentType: r.contentType, body: r.body === '' ? undefined : JSON.parse(r.body) as unknown }));
+    .map((r) => {
+      assert.match(r.userAgent, /^argo-rollouts-vscode\/\d+\.\d+\.\d+/, `${r.method} ${r.path} was sent without the extension's User-Agent`);
+      if (['POST', 'PUT', 'PATCH'].includes(r.method)) assert.match(r.path, OUR_MANAGER, `${r.method} ${r.path} was sent without fieldManager=argo-rollouts-vscode`);
+      const path = r.path.includes('force=') ? r.path : r.path.replace(OUR_MANAGER, (_m, lead: string, tail: string) => (tail === '&' ? lead : '')).replace(/\?$/, '');
+      return { method: r.method, path, contentType: r.contentType, body: r.body === '' ? undefined : JSON.parse(r.body) as unknown };
+    });
 }
 
 export function field(obj: unknown, ...path: string[]): unknown {
