@@ -7,9 +7,13 @@ import { findTemplateTags, substituteTags } from './templateTags';
 export interface ConditionProblem {
   readonly message: string;
   readonly severity: 'error' | 'warning';
+  /** What is wrong: the text does not compile, or it names a function or variable that does not exist. */
+  readonly kind: 'syntax' | 'unknown-function' | 'unknown-name';
   /** Range inside the condition text. */
   readonly start: number;
   readonly end: number;
+  /** The known name closest to an unknown one, which replaces [start, end) as a fix. */
+  readonly suggestion?: string;
 }
 
 /** Functions Argo adds to the environment (utils/evaluate/evaluate.go). */
@@ -49,7 +53,7 @@ export function checkCondition(text: string, env: ConditionEnv = CONDITION_ENV):
 
 function computeProblems(text: string, env: ConditionEnv): ConditionProblem[] {
   const parsed = parseExpr(text);
-  if (!parsed.ok) return [{ severity: 'error', ...parsed.error }];
+  if (!parsed.ok) return [{ severity: 'error', kind: 'syntax', ...parsed.error }];
   const functions = new Set(env.functions);
   const variables = new Set(env.variables);
   const out: ConditionProblem[] = [];
@@ -63,8 +67,10 @@ function computeProblems(text: string, env: ConditionEnv): ConditionProblem[] {
         out.push({
           message: `unknown func ${name}${hint ? ` (did you mean '${hint}'?)` : ''}`,
           severity: 'error',
+          kind: 'unknown-function',
           start: n.callee.start,
           end: n.callee.end,
+          ...(hint ? { suggestion: hint } : {}),
         });
       }
     } else if (n.type === 'Identifier' && !callees.has(n)) {
@@ -77,8 +83,10 @@ function computeProblems(text: string, env: ConditionEnv): ConditionProblem[] {
             ? `'${name}' is a function; call it, e.g. ${name}(...)`
             : `unknown name ${name}${hint ? ` (did you mean '${hint}'?)` : ''}${variables.has('result') ? ' — only `result` and functions are defined' : ''}`,
           severity: 'warning',
+          kind: 'unknown-name',
           start: n.start,
           end: n.end,
+          ...(hint && !fn ? { suggestion: hint } : {}),
         });
       }
     }
@@ -147,4 +155,78 @@ function insideStringLiteral(text: string, offset: number): boolean {
     }
   }
   return quote !== '';
+}
+
+export interface ConditionEdit {
+  /** Range inside the condition text. */
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface ConditionRepair {
+  readonly title: string;
+  readonly edits: readonly ConditionEdit[];
+}
+
+/** Comparison operators written the way other languages (or fingers) spell them, and expr's spelling. */
+const OPERATOR_TYPOS: readonly { readonly typo: string; readonly fixed: string }[] = [
+  { typo: '=>', fixed: '>=' },
+  { typo: '=<', fixed: '<=' },
+  { typo: '=', fixed: '==' },
+];
+
+/**
+ * For a condition that does not compile: the edits turning `=>` into `>=`, `=<` into `<=` and a lone
+ * `=` into `==` (outside strings and `{{...}}` tags), offered only when the repaired text compiles,
+ * so `let x = 1; ...` and conditions broken in other ways get no fix that does not fix them.
+ */
+export function operatorRepair(text: string, env: ConditionEnv = CONDITION_ENV): ConditionRepair | undefined {
+  const edits = operatorTypos(text);
+  if (edits.length === 0) return undefined;
+  let repaired = '';
+  let last = 0;
+  for (const e of edits) {
+    repaired += text.slice(last, e.start) + e.newText;
+    last = e.end;
+  }
+  repaired += text.slice(last);
+  if (checkConditionTemplate(repaired, env).some((p) => p.kind === 'syntax')) return undefined;
+  const kinds = [...new Set(edits.map((e) => `'${text.slice(e.start, e.end)}' with '${e.newText}'`))];
+  return { title: `Replace ${kinds.join(' and ')}`, edits };
+}
+
+function operatorTypos(text: string): ConditionEdit[] {
+  const out: ConditionEdit[] = [];
+  const tags = findTemplateTags(text);
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\' && quote !== '`') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') {
+      quote = c;
+      continue;
+    }
+    const tag = tags.find((t) => t.start === i);
+    if (tag) {
+      i = tag.end - 1;
+      continue;
+    }
+    if (c !== '=') continue;
+    const prev = text[i - 1] ?? '';
+    if (text[i + 1] === '=') {
+      i++; // `==`
+      continue;
+    }
+    if (prev !== '' && '!<>'.includes(prev)) continue; // `!=`, `<=`, `>=`
+    const two = text.slice(i, i + 2);
+    const typo = OPERATOR_TYPOS.find((t) => t.typo === two) ?? OPERATOR_TYPOS.find((t) => t.typo === c)!;
+    out.push({ start: i, end: i + typo.typo.length, newText: typo.fixed });
+    i += typo.typo.length - 1;
+  }
+  return out;
 }

@@ -96,6 +96,11 @@ export function spanInValue(ctx: RuleContext, path: Path, start: number, end: nu
   return offsets.map(start, end) ?? offsets.whole;
 }
 
+/** Like spanInValue, but undefined when the value's source cannot be mapped exactly (an edit needs the exact text). */
+export function exactSpanInValue(ctx: RuleContext, path: Path, start: number, end: number): Span | undefined {
+  return scalarOffsets(nodeAt(ctx.doc.yaml, path), ctx.doc.text)?.map(start, end);
+}
+
 /** Every string under `value` with its path (Argo substitutes args into the metric serialized as JSON). */
 export function collectStrings(value: unknown, path: Path, out: { path: Path; value: string }[]): void {
   if (typeof value === 'string') out.push({ path, value });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findings, underlined } from '../../../../support/lintHelpers';
+import { applyFix, findings, underlined } from '../../../../support/lintHelpers';
 import { promMetric, template } from './analysisFixtures';
 
 const RULE = 'condition-syntax';
@@ -53,5 +53,61 @@ describe('the condition-syntax rule', () => {
     assert.equal(rest.length, 0);
     assert.equal(f!.path, 'spec.metrics[0].provider.prometheus.rangeQuery.end');
     assert.equal(f!.message, 'unexpected token EOF — rangeQuery.end cannot be compiled; every measurement would end in phase Error');
+  });
+
+  describe('quick fixes', () => {
+    const fixOf = (text: string) => {
+      const [f] = findings(text, RULE);
+      assert.ok(f?.fix, `no fix for ${JSON.stringify(text)}`);
+      return { title: f.fix.title, fixed: applyFix(text, f) };
+    };
+
+    it("turns => into >= so the condition compiles, quoted or not", () => {
+      for (const [line, want] of [
+        ['    successCondition: result[0] => 0.95', '    successCondition: result[0] >= 0.95'],
+        ['    failureCondition: "result[0] => 0.95"', '    failureCondition: "result[0] >= 0.95"'],
+      ]) {
+        const { title, fixed } = fixOf(withCondition(line!));
+        assert.equal(title, "Replace '=>' with '>='");
+        assert.equal(fixed, withCondition(want!));
+        assert.deepEqual(findings(fixed, RULE), []);
+      }
+    });
+
+    it('turns =< into <= and a lone = into ==, every one of them in the condition', () => {
+      const { title, fixed } = fixOf(withCondition("    successCondition: result[0] =< 0.05 && len(result) = 1 && 'a=b' != ''"));
+      assert.equal(title, "Replace '=<' with '<=' and '=' with '=='");
+      assert.equal(fixed, withCondition("    successCondition: result[0] <= 0.05 && len(result) == 1 && 'a=b' != ''"));
+      assert.deepEqual(findings(fixed, RULE), []);
+    });
+
+    it('keeps {{args}} tags and fixes the operator next to one', () => {
+      const { fixed } = fixOf(withCondition('    successCondition: result[0] => {{args.threshold}}'));
+      assert.equal(fixed, withCondition('    successCondition: result[0] >= {{args.threshold}}'));
+    });
+
+    it('offers no operator fix when the condition would still not compile', () => {
+      const [f] = findings(withCondition('    successCondition: result[0] => (0.95'), RULE);
+      assert.equal(f!.fix, undefined);
+    });
+
+    it('renames an unknown function to the close one inside a block scalar', () => {
+      const text = withCondition('    successCondition: |', '      len(result) > 0 &&', '      !isNan(result[0])');
+      const { title, fixed } = fixOf(text);
+      assert.equal(title, "Change to 'isNaN'");
+      assert.equal(fixed, withCondition('    successCondition: |', '      len(result) > 0 &&', '      !isNaN(result[0])'));
+      assert.deepEqual(findings(fixed, RULE), []);
+    });
+
+    it('renames an unknown name to result', () => {
+      const { fixed } = fixOf(withCondition('    successCondition: results[0] >= 0.9'));
+      assert.equal(fixed, withCondition('    successCondition: result[0] >= 0.9'));
+    });
+
+    it('offers no rename for a function far from every known one', () => {
+      const [f] = findings(withCondition('    successCondition: frobnicate(result)'), RULE);
+      assert.equal(f!.message.startsWith('unknown func frobnicate —'), true, f!.message);
+      assert.equal(f!.fix, undefined);
+    });
   });
 });
