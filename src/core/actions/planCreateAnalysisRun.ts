@@ -2,7 +2,34 @@
 // (cmd/create/create.go + utils/analysis `NewAnalysisRunFromUnstructured`): GET the template, turn
 // a copy of it into an AnalysisRun with the arguments merged in, and POST it.
 import { type KubeRequest, getRequest, resourcePath } from './kubeRequest';
-import { type JsonRecord, at, cloneJson, isRecord, stringAt } from './untrusted';
+import { ARGOCD_INSTANCE_LABEL, ARGOCD_TRACKING_ANNOTATION } from './argoCdManager';
+import { type JsonRecord, at, cloneJson, isRecord, recordAt, stringAt } from './untrusted';
+
+/**
+ * Argo CD's tracking metadata: its default label (`app.kubernetes.io/instance`), the legacy custom one
+ * and the annotation. A run carrying them looks like a resource of the app that Git does not have, and
+ * auto-sync with prune deletes it mid-analysis; the plugin copies them, the extension leaves them out.
+ */
+export const ARGOCD_TRACKING_LABELS: readonly string[] = ['app.kubernetes.io/instance', ARGOCD_INSTANCE_LABEL];
+export const ARGOCD_TRACKING_ANNOTATIONS: readonly string[] = [ARGOCD_TRACKING_ANNOTATION];
+
+/** `label app.kubernetes.io/instance=shop`, … for each tracking key the template carries. */
+export function trackingMetadataOf(template: unknown): string[] {
+  const labels = recordAt(template, 'metadata', 'labels') ?? {};
+  const annotations = recordAt(template, 'metadata', 'annotations') ?? {};
+  return [
+    ...ARGOCD_TRACKING_LABELS.filter((k) => k in labels).map((k) => `label ${k}=${String(labels[k])}`),
+    ...ARGOCD_TRACKING_ANNOTATIONS.filter((k) => k in annotations).map((k) => `annotation ${k}`),
+  ];
+}
+
+/** The sentence for the confirmation when the template carries Argo CD's tracking metadata; undefined otherwise. */
+export function trackingNotice(template: unknown): string | undefined {
+  const found = trackingMetadataOf(template);
+  if (found.length === 0) return undefined;
+  return `The template's other labels and annotations are copied, but not Argo CD's tracking ${found.join(', ')}: `
+    + 'with them Argo CD would count the run as part of its application and, with auto-sync and prune, delete it mid-analysis.';
+}
 
 /** The GET of the AnalysisTemplate, or of the ClusterAnalysisTemplate with `--global`. */
 export function analysisTemplateRequest(namespace: string, name: string, clusterScope: boolean): KubeRequest {
@@ -55,7 +82,8 @@ export interface CreateAnalysisRunPlan {
 /**
  * The AnalysisRun the plugin would create and the POST that creates it. With generateName the
  * server picks the name: build the result line from the response with analysisRunCreatedMessage.
- * Like the plugin, the run keeps everything else the template carries (labels, annotations).
+ * Like the plugin, the run keeps everything else the template carries (labels, annotations), except
+ * Argo CD's tracking label and annotation (see ARGOCD_TRACKING_LABELS).
  */
 export function planCreateAnalysisRun(template: unknown, options: CreateAnalysisRunOptions): CreateAnalysisRunPlan | { error: string; missing?: string[] } {
   if (!isRecord(template)) return { error: 'the template is not an object' };
@@ -83,6 +111,8 @@ export function planCreateAnalysisRun(template: unknown, options: CreateAnalysis
   metadata['generateName'] = generateName;
   metadata['namespace'] = options.namespace;
   delete metadata['resourceVersion'];
+  dropKeys(metadata, 'labels', ARGOCD_TRACKING_LABELS);
+  dropKeys(metadata, 'annotations', ARGOCD_TRACKING_ANNOTATIONS);
   if (merged.length > 0) {
     const spec = isRecord(run['spec']) ? run['spec'] : (run['spec'] = {});
     // Re-encoded as Go's Argument struct: name, value, valueFrom; other keys dropped.
@@ -100,4 +130,11 @@ export function planCreateAnalysisRun(template: unknown, options: CreateAnalysis
 
 export function analysisRunCreatedMessage(createdName: string): string {
   return `analysisrun.argoproj.io/${createdName} created`;
+}
+
+function dropKeys(metadata: JsonRecord, field: 'labels' | 'annotations', keys: readonly string[]): void {
+  const map = metadata[field];
+  if (!isRecord(map)) return;
+  for (const k of keys) delete map[k];
+  if (Object.keys(map).length === 0) delete metadata[field];
 }

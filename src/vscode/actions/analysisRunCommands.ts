@@ -5,7 +5,7 @@ import { argQuestions, argValueError } from '../../core/actions/analysisRunInput
 import { runningAnalysisRunNames } from '../../core/actions/availableActions';
 import { getRolloutRequest, resourcePath, type ObjectRef } from '../../core/actions/kubeRequest';
 import { planTerminateAnalysisRun } from '../../core/actions/planPatches';
-import { templateArgs } from '../../core/actions/planCreateAnalysisRun';
+import { templateArgs, trackingNotice } from '../../core/actions/planCreateAnalysisRun';
 import { arrayAt, at, stringAt } from '../../core/actions/untrusted';
 import { ok } from '../../core/result';
 import type { TemplateChoice } from './prompts';
@@ -80,7 +80,7 @@ export function analysisRunCommands(deps: ActionDeps): AnalysisRunCommands {
       return runRolloutAction(deps, {
         action: 'createAnalysisRun',
         ref,
-        detail: `The run is ${named}, from ${kind} "${chosen.name}"${argText ? ` with ${argText}` : ''}.`,
+        detail: [`The run is ${named}, from ${kind} "${chosen.name}"${argText ? ` with ${argText}` : ''}.`, trackingNotice(template)].filter((x) => x !== undefined).join('\n'),
         send: async (kube, transport, r) => {
           const done = await kube.createAnalysisRun(transport, { templateName: chosen.name, clusterScope: chosen.clusterScope, namespace: r.namespace, args, ...name });
           return done.ok ? ok({ message: done.value.message }) : done;

@@ -5,6 +5,7 @@ import {
   planCreateAnalysisRun,
   requiredArgs,
   templateArgs,
+  trackingNotice,
 } from '../../../../src/core/actions/planCreateAnalysisRun';
 
 const template = {
@@ -117,5 +118,29 @@ describe('create analysisrun', () => {
 
   it('prints the plugin line with the name the server gave', () => {
     assert.equal(analysisRunCreatedMessage('success-rate-x7k2p'), 'analysisrun.argoproj.io/success-rate-x7k2p created');
+  });
+
+  describe('a template deployed by Argo CD', () => {
+    const tracked = {
+      ...template,
+      metadata: {
+        ...template.metadata,
+        labels: { team: 'web', 'app.kubernetes.io/instance': 'shop' },
+        annotations: { 'argocd.argoproj.io/tracking-id': 'shop:argoproj.io/AnalysisTemplate:shop/success-rate', owner: 'sre' },
+      },
+    };
+
+    it('copies the template\'s labels and annotations but leaves out Argo CD\'s tracking label and annotation, so prune does not delete the run', () => {
+      const plan = planCreateAnalysisRun(tracked, { namespace: 'shop', args: { 'service-name': 'web' } });
+      assert.ok(!('error' in plan));
+      assert.deepEqual(plan.run['metadata'], { name: '', namespace: 'shop', generateName: 'success-rate-', labels: { team: 'web' }, annotations: { owner: 'sre' } });
+    });
+
+    it('says so in the confirmation, naming what it leaves out', () => {
+      assert.equal(trackingNotice(tracked), 'The template\'s other labels and annotations are copied, but not Argo CD\'s tracking '
+        + 'label app.kubernetes.io/instance=shop, annotation argocd.argoproj.io/tracking-id: with them Argo CD would count the run as part of its application '
+        + 'and, with auto-sync and prune, delete it mid-analysis.');
+      assert.equal(trackingNotice(template), undefined);
+    });
   });
 });
