@@ -21,11 +21,17 @@ if ! command -v go >/dev/null 2>&1; then
   exit 3
 fi
 
-k8s_version=$(awk '$1 == "require" && $2 == "k8s.io/kubernetes" { print $3 }' "$here/go/kubernetes/go.mod")
+# The pinned versions, as go.mod says them (in a require block or on a require line).
+pinned() { sed -nE "s|^(require)?[[:space:]]*$2[[:space:]]+(v[^[:space:]]+).*|\2|p" "$here/go/$1/go.mod" | head -n 1; }
+k8s_version=$(pinned kubernetes k8s.io/kubernetes)
 k8s_minor=$(echo "$k8s_version" | cut -d. -f2)
 k8s_ldflags="-X k8s.io/component-base/version.gitVersion=$k8s_version -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$k8s_minor -X k8s.io/component-base/version.gitTreeState=clean -X k8s.io/client-go/pkg/version.gitVersion=$k8s_version -X k8s.io/client-go/pkg/version.gitMajor=1 -X k8s.io/client-go/pkg/version.gitMinor=$k8s_minor"
-argo_version=$(awk '$1 == "require" && $2 == "github.com/argoproj/argo-rollouts" { print $3 }' "$here/go/argo-rollouts/go.mod")
-argo_ldflags="-X github.com/argoproj/argo-rollouts/utils/version.version=${argo_version#v} -X github.com/argoproj/argo-rollouts/utils/version.gitTreeState=clean"
+argo_version=$(pinned argo-rollouts github.com/argoproj/argo-rollouts)
+if [ -z "$k8s_version" ] || [ -z "$argo_version" ]; then
+  echo "realcluster: cannot read the pinned Kubernetes or Argo Rollouts version from realcluster/go/*/go.mod" >&2
+  exit 2
+fi
+argo_ldflags="-X github.com/argoproj/argo-rollouts/utils/version.version=${argo_version#v} -X github.com/argoproj/argo-rollouts/utils/version.gitTag=$argo_version -X github.com/argoproj/argo-rollouts/utils/version.gitCommit=go-module-proxy -X github.com/argoproj/argo-rollouts/utils/version.gitTreeState=clean"
 
 # flags_for MODULE: the ldflags that stamp versions clients parse (kubectl and client-go read the
 # server's /version; the plugin prints its own).

@@ -16,6 +16,11 @@ import { makeClusterPki, type ClusterPki } from './clusterPki';
 export interface RealClusterOptions {
   /** Start the Argo Rollouts controller (default true). */
   readonly controller?: boolean;
+  /**
+   * 'all' (default), or 'apiServer': etcd, the API server, RBAC and the CRDs only — nothing reconciles,
+   * so seeded objects stay as written (benchmarks). Namespaces then need their own `default` ServiceAccount for pods.
+   */
+  readonly components?: 'all' | 'apiServer';
   /** Progress lines (default: none). */
   readonly log?: (line: string) => void;
   /** Where the cluster keeps its state (default: a new temp dir, removed by stop()). */
@@ -153,33 +158,6 @@ export async function startRealCluster(options: RealClusterOptions = {}): Promis
       return r.stdout;
     };
 
-    log('starting kube-controller-manager and kube-scheduler');
-    start('kube-controller-manager', binaries.kubeControllerManager, [
-      '--kubeconfig', adminKubeconfig, '--leader-elect=false', '--secure-port', '0',
-      '--service-account-private-key-file', pki.saKey, '--root-ca-file', pki.caCert, '--use-service-account-credentials=false',
-      // No cloud, no node IPAM: KWOK gives pods their IPs.
-      '--controllers', '*,-nodeipam,-service-lb-controller,-cloud-node-lifecycle,-bootstrapsigner,-tokencleaner',
-      '--v', '1',
-    ]);
-    start('kube-scheduler', binaries.kubeScheduler, ['--kubeconfig', adminKubeconfig, '--leader-elect=false', '--secure-port', '0', '--v', '1']);
-
-    log('starting KWOK with one fake node');
-    const kwokPort = await freePort();
-    start('kwok', binaries.kwok, [
-      '--kubeconfig', adminKubeconfig, '--manage-all-nodes=false', '--manage-nodes-with-annotation-selector', 'kwok.x-k8s.io/node=fake',
-      '--node-ip', '10.0.0.1', '--cidr', '10.244.0.0/16', '--server-address', `127.0.0.1:${kwokPort}`,
-      ...kwokStageConfigs().flatMap((f) => ['--config', f]),
-    ]);
-    await mustKubectl(['apply', '-f', '-'], fakeNodeManifest());
-    await mustKubectl(['apply', '-f', '-'], rbacManifest());
-
-    log('installing the Argo Rollouts CRDs from the controller\'s module');
-    await mustKubectl(['apply', '--server-side', '-f', path.join(moduleDir('argo-rollouts', 'github.com/argoproj/argo-rollouts'), 'manifests', 'crds')]);
-    await mustKubectl(['wait', '--for', 'condition=Established', '--timeout', '60s', 'crd/rollouts.argoproj.io', 'crd/analysisruns.argoproj.io',
-      'crd/analysistemplates.argoproj.io', 'crd/clusteranalysistemplates.argoproj.io', 'crd/experiments.argoproj.io']);
-    await waitUntil('the default ServiceAccount', undefined, async () => (await kubectl(['get', 'serviceaccount', 'default', '-n', 'default'])).code === 0, 60_000, () => logTail('kube-controller-manager'));
-    await waitUntil(`node ${NODE_NAME} Ready`, undefined, async () => (await kubectl(['get', 'node', NODE_NAME, '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].status}'])).stdout === 'True', 60_000, () => logTail('kwok'));
-
     let controller: Proc | undefined;
     const startController = async (): Promise<void> => {
       if (controller) return;
@@ -192,8 +170,39 @@ export async function startRealCluster(options: RealClusterOptions = {}): Promis
       const running = controller;
       await waitUntil('rollouts-controller', running, async () => (await httpGet(`http://127.0.0.1:${healthzPort}/healthz`)).status === 200, 60_000, () => logTail('rollouts-controller'));
     };
-    await mustKubectl(['create', 'namespace', 'argo-rollouts']);
-    if (options.controller ?? true) await startController();
+    const full = (options.components ?? 'all') === 'all';
+    if (!full) {
+      await mustKubectl(['apply', '-f', '-'], rbacManifest());
+      await installCrds(mustKubectl);
+    } else {
+      log('starting kube-controller-manager and kube-scheduler');
+      start('kube-controller-manager', binaries.kubeControllerManager, [
+        '--kubeconfig', adminKubeconfig, '--leader-elect=false', '--secure-port', '0',
+        '--service-account-private-key-file', pki.saKey, '--root-ca-file', pki.caCert, '--use-service-account-credentials=false',
+        // No cloud, no node IPAM: KWOK gives pods their IPs.
+        '--controllers', '*,-nodeipam,-service-lb-controller,-cloud-node-lifecycle,-bootstrapsigner,-tokencleaner',
+        '--v', '1',
+      ]);
+      start('kube-scheduler', binaries.kubeScheduler, ['--kubeconfig', adminKubeconfig, '--leader-elect=false', '--secure-port', '0', '--v', '1']);
+
+      log('starting KWOK with one fake node');
+      const kwokPort = await freePort();
+      start('kwok', binaries.kwok, [
+        '--kubeconfig', adminKubeconfig, '--manage-all-nodes=false', '--manage-nodes-with-annotation-selector', 'kwok.x-k8s.io/node=fake',
+        '--node-ip', '10.0.0.1', '--cidr', '10.244.0.0/16', '--server-address', `127.0.0.1:${kwokPort}`,
+        ...kwokStageConfigs().flatMap((f) => ['--config', f]),
+      ]);
+      await mustKubectl(['apply', '-f', '-'], fakeNodeManifest());
+      await mustKubectl(['apply', '-f', '-'], rbacManifest());
+
+      log('installing the Argo Rollouts CRDs from the controller\'s module');
+      await installCrds(mustKubectl);
+      await waitUntil('the default ServiceAccount', undefined, async () => (await kubectl(['get', 'serviceaccount', 'default', '-n', 'default'])).code === 0, 60_000, () => logTail('kube-controller-manager'));
+      await waitUntil(`node ${NODE_NAME} Ready`, undefined, async () => (await kubectl(['get', 'node', NODE_NAME, '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].status}'])).stdout === 'True', 60_000, () => logTail('kwok'));
+
+      await mustKubectl(['create', 'namespace', 'argo-rollouts']);
+      if (options.controller ?? true) await startController();
+    }
 
     const version = JSON.parse((await httpGet(`${url}/version`, pki.caPem, pki.adminToken)).body) as { gitVersion: string };
     log(`cluster ready: ${url} (Kubernetes ${version.gitVersion}), kubeconfig ${kubeconfigPath}`);
@@ -236,6 +245,13 @@ export async function startRealCluster(options: RealClusterOptions = {}): Promis
     if (!options.dir) fs.rmSync(dir, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** The Argo Rollouts CRDs as the controller's own Go module ships them, applied and Established. */
+async function installCrds(mustKubectl: (args: readonly string[]) => Promise<string>): Promise<void> {
+  await mustKubectl(['apply', '--server-side', '-f', path.join(moduleDir('argo-rollouts', 'github.com/argoproj/argo-rollouts'), 'manifests', 'crds')]);
+  await mustKubectl(['wait', '--for', 'condition=Established', '--timeout', '60s', 'crd/rollouts.argoproj.io', 'crd/analysisruns.argoproj.io',
+    'crd/analysistemplates.argoproj.io', 'crd/clusteranalysistemplates.argoproj.io', 'crd/experiments.argoproj.io']);
 }
 
 /** Compacts etcd's history up to its current revision, through etcd's JSON gateway. */
