@@ -24,6 +24,7 @@ const panel = new Panel(root, {
   action: (action) => post({ type: 'action', action }),
   requestSeries: (key, widthPx) => post({ type: 'requestSeries', key, widthPx }),
   openTemplate: (key) => post({ type: 'openTemplate', key }),
+  openRule: (rule) => post({ type: 'openRule', rule }),
   savedOpen: (run) => view.open[run],
   toggled: (run, open) => {
     view.open[run] = open;

@@ -14,6 +14,7 @@ import type { MetricCallbacks } from './renderMetric';
 
 export interface PanelCallbacks extends MetricCallbacks {
   action(actionId: string): void;
+  openRule(rule: string): void;
 }
 
 export class Panel {
@@ -31,7 +32,7 @@ export class Panel {
 
   constructor(root: HTMLElement, callbacks: PanelCallbacks) {
     this.actions = new ActionsView((id) => callbacks.action(id));
-    this.header = new HeaderView(this.actions.element);
+    this.header = new HeaderView(this.actions.element, (rule) => callbacks.openRule(rule));
     this.analysis = new AnalysisView(callbacks);
     this.problem.append(this.problemText, ' ', this.problemSince);
     this.problem.hidden = true;
@@ -43,7 +44,7 @@ export class Panel {
 
   update(state: PanelState): void {
     // Actions are decisions of the host and always follow it (it disables them while unreachable).
-    this.actions.update(state.actions);
+    this.actions.update(state.actions, state.stuck?.action);
     if (state.problem !== undefined && state.problem !== '') {
       setText(this.problemText, state.problem);
       setText(this.problemSince, this.hasData ? `Showing the last data received, from ${formatClock(this.lastAsOf / 1000)}.` : '');
@@ -55,6 +56,7 @@ export class Panel {
       this.content.classList.remove('stale');
     }
     this.header.update(state.header, state.asOf);
+    this.header.showStuck(state.stuck);
     this.timeline.update(state.timeline);
     this.plan.update(state.stepPlan);
     this.analysis.update(state.analysisRuns);

@@ -20,7 +20,9 @@ export class ActionsView {
 
   constructor(private readonly post: (actionId: string) => void) {}
 
-  update(actions: readonly PanelAction[]): void {
+  /** `primary`: the action the "why it waits" line names, when enabled; else the first enabled one. */
+  update(actions: readonly PanelAction[], primary?: string): void {
+    const main = actions.find((a) => a.id === primary && a.enabled)?.id ?? actions.find((a) => a.enabled)?.id;
     const order: Element[] = [];
     const seen = new Set<string>();
     for (const action of actions) {
@@ -29,7 +31,7 @@ export class ActionsView {
       entry.action = action;
       setText(entry.button, action.label);
       entry.button.disabled = !action.enabled;
-      entry.button.secondary = action.id !== actions.find((a) => a.enabled)?.id;
+      entry.button.secondary = action.id !== main;
       setAttr(entry.wrapper, 'title', action.enabled ? undefined : (action.reason ?? `${action.label} is not available`));
       setText(entry.reason, action.enabled ? '' : (action.reason ?? ''));
       setAttr(entry.button, 'data-action', action.id);

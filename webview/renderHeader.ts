@@ -1,7 +1,7 @@
 // The panel's header: who the rollout is, its status, where it stands, and what it runs. Built once;
 // each state message only rewrites the texts that changed.
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
-import type { PanelHeader } from '../src/shared/protocol';
+import type { PanelHeader, StuckView } from '../src/shared/protocol';
 import { ageOf } from './countdown';
 import { el, placeChildren, setAttr, setText } from './dom';
 
@@ -34,18 +34,39 @@ export class HeaderView {
   private readonly age = el('span', { class: 'age' });
   private readonly where = el('div', { class: 'where' });
   private readonly message = el('p', { class: 'message' });
+  // Why it waits: a live region, so a screen reader hears the new reason when the rollout gets stuck.
+  private readonly stuckSentence = el('span', { class: 'stuck-sentence' });
+  private readonly stuckNext = el('span', { class: 'stuck-next' });
+  private readonly stuckRule = el('a', { class: 'stuck-rule', href: '#' });
+  private readonly stuck = el('p', { class: 'stuck', role: 'status' }, [el('strong', {}, ['Why it waits: ']), this.stuckSentence, ' ', this.stuckNext, ' ', this.stuckRule]);
+  private rule: string | undefined;
   private readonly facts = el('dl', { class: 'facts' });
   private readonly rows = new Map<Fact, { dt: HTMLElement; dd: HTMLElement }>();
 
-  constructor(actions: HTMLElement) {
+  constructor(actions: HTMLElement, openRule: (rule: string) => void = () => undefined) {
+    this.stuckRule.addEventListener('click', (e) => {
+      e.preventDefault();
+      if (this.rule !== undefined) openRule(this.rule);
+    });
     for (const f of FACTS) this.rows.set(f, { dt: el('dt', {}, [f]), dd: el('dd', { 'data-fact': f.toLowerCase() }) });
     this.element = el('header', { class: 'header' }, [
       el('div', { class: 'title-row' }, [this.name, this.badge, this.age]),
       this.where,
       this.message,
+      this.stuck,
       this.facts,
       actions,
     ]);
+  }
+
+  showStuck(stuck: StuckView | undefined): void {
+    this.stuck.hidden = stuck === undefined;
+    setAttr(this.stuck, 'data-kind', stuck?.kind);
+    setText(this.stuckSentence, stuck?.sentence ?? '');
+    setText(this.stuckNext, stuck !== undefined ? `Next: ${stuck.next}` : '');
+    this.rule = stuck?.ruleId;
+    setText(this.stuckRule, stuck?.ruleId !== undefined ? `Rule ${stuck.ruleId}` : '');
+    this.stuckRule.hidden = stuck?.ruleId === undefined;
   }
 
   update(h: PanelHeader, asOf: number): void {

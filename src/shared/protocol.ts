@@ -59,6 +59,18 @@ export interface StepPlanView {
   readonly rows: readonly PlanRow[];
 }
 
+/** Why a live rollout is not progressing, and what to do next (src/core/stuck). */
+export interface StuckView {
+  /** invalidSpec, aborted, progressDeadline, podsNotReady, inconclusive, waitingForPromotion, timedPause, pausedByUser, weightNotVerified. */
+  readonly kind: string;
+  readonly sentence: string;
+  readonly next: string;
+  /** The ActionId that does the next thing, when one does (its button is the primary one). */
+  readonly action?: string;
+  /** InvalidSpec: the lint rule whose text explains the controller's message. */
+  readonly ruleId?: string;
+}
+
 export interface PanelHeader {
   readonly context: string;
   readonly namespace: string;
@@ -149,6 +161,8 @@ export interface PanelState {
   readonly timeline: readonly TimelineStep[];
   /** The step plan beside the timeline (canary rollouts with steps). */
   readonly stepPlan?: StepPlanView;
+  /** Why it is not progressing; absent when Healthy or moving. */
+  readonly stuck?: StuckView;
   /** Newest first. */
   readonly analysisRuns: readonly AnalysisRunView[];
   /** Shown instead of stale data when the rollout is gone or the cluster unreachable. */
@@ -179,7 +193,9 @@ export type ToHost =
   /** Range query of a metric over its run's window, `widthPx` wide (decides the step). */
   | { readonly type: 'requestSeries'; readonly key: string; readonly widthPx: number }
   /** Opens the AnalysisTemplate behind a metric in an editor. */
-  | { readonly type: 'openTemplate'; readonly key: string };
+  | { readonly type: 'openTemplate'; readonly key: string }
+  /** Opens the text of a lint rule (the InvalidSpec explanation links it). */
+  | { readonly type: 'openRule'; readonly rule: string };
 
 /** Extension host → webview. */
 export type ToWebview =
@@ -209,6 +225,8 @@ export function isToHost(m: unknown): m is ToHost {
       return isShortString(m.key) && typeof m.widthPx === 'number' && Number.isInteger(m.widthPx) && m.widthPx > 0 && m.widthPx <= MAX_WIDTH_PX;
     case 'openTemplate':
       return isShortString(m.key);
+    case 'openRule':
+      return isShortString(m.rule) && /^[a-z0-9-]+$/.test(m.rule);
     default:
       return false;
   }

@@ -57,7 +57,8 @@ async function main() {
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(SUITE_OUT, 'index.js'),
       launchArgs: [WORKSPACE],
-      extensionTestsEnv: { ARGO_ROLLOUTS_LOG_TO_CONSOLE: '1', ...cluster.env },
+      // VSCODE_TEST_FILES=whyStuck,rolloutPanel runs only the suite files whose names contain one of them.
+      extensionTestsEnv: { ARGO_ROLLOUTS_LOG_TO_CONSOLE: '1', ...cluster.env, ...(process.env.VSCODE_TEST_FILES ? { VSCODE_TEST_FILES: process.env.VSCODE_TEST_FILES } : {}) },
     });
     console.log(`vscode tests finished in ${Date.now() - started} ms`);
     return 0;

@@ -8,6 +8,7 @@ import { analysisRunView, ownedRuns } from './analysisRunViews';
 import { disabledActions, panelActions } from './panelActions';
 import { timelineSteps } from './timelineSteps';
 import { panelStepPlan } from './panelStepPlan';
+import { whyStuck } from '../stuck/whyStuck';
 import { STEP_INDEX_LABEL } from './runOrigin';
 import { atoi } from '../rollout/jsonFields';
 import { revisionOf } from '../rollout/objectMeta';
@@ -93,11 +94,13 @@ export function buildPanelState(input: PanelInput): PanelState {
   const state = rolloutActionState(input.rollout, { phase: isPhase(info.phase) ? info.phase : undefined, revisionCount });
   const timeline = timelineSteps(input.rollout, abortStep(input, info.uid));
   const plan = panelStepPlan(input.rollout, timeline);
+  const stuck = whyStuck(input.rollout, input.related, input.now);
   return {
     header: header(input, info),
     actions: panelActions(state, input.readOnly),
     timeline,
     ...(plan !== undefined ? { stepPlan: plan } : {}),
+    ...(stuck !== undefined ? { stuck: { kind: stuck.kind, sentence: stuck.sentence, next: stuck.next, ...(stuck.action ? { action: stuck.action } : {}), ...(stuck.ruleId ? { ruleId: stuck.ruleId } : {}) } } : {}),
     analysisRuns: ownedRuns(info.uid, input.related.analysisRuns).map((run) => analysisRunView(run, info.name)),
     ...(input.problem !== undefined ? { problem: input.problem } : {}),
     asOf: input.now,

@@ -6,6 +6,7 @@ import type { RolloutInfo } from '../rollout/rolloutInfo';
 import { rolloutDescription, rolloutTooltip } from '../rollout/rolloutSummary';
 import { rolloutStatusIcon } from './statusIcons';
 import type { NodeIcon } from './treeNode';
+import type { StuckExplanation } from '../stuck/whyStuck';
 
 export interface RolloutRow {
   readonly label: string;
@@ -19,6 +20,8 @@ export interface RolloutRowOptions {
   /** Pinned by the user: shown first, with a pin in the context value for the unpin menu. */
   readonly pinned?: boolean;
   readonly readOnly?: boolean;
+  /** Why it is not progressing (whyStuck), added to the hover text. */
+  readonly stuck?: StuckExplanation;
 }
 
 const PHASES: readonly string[] = ['Healthy', 'Progressing', 'Paused', 'Degraded'];
@@ -35,7 +38,7 @@ export function rolloutRow(info: RolloutInfo, rollout: unknown, options: Rollout
   return {
     label: info.name,
     description: rolloutDescription(info),
-    tooltip: rolloutTooltip(info),
+    tooltip: options.stuck !== undefined ? `${rolloutTooltip(info)}\n\nWhy it waits: ${options.stuck.sentence}\nNext: ${options.stuck.next}` : rolloutTooltip(info),
     icon: rolloutStatusIcon(info.phase),
     contextValue: `rollout:${actions.join(',')}`,
   };

@@ -6,6 +6,7 @@ import type { RolloutStore } from '../../kube/rolloutStore';
 import type { ClusterSession } from '../cluster/clusterSession';
 import { commandIds } from '../commandIds';
 import { rolloutDocumentRefs } from './rolloutDocumentRefs';
+import { whyStuck } from '../../core/stuck/whyStuck';
 
 const REFRESH_MS = 500;
 
@@ -16,6 +17,8 @@ export class PanelCodeLens implements vscode.CodeLensProvider, vscode.Disposable
   private storeOff: (() => void) | undefined;
   private store: RolloutStore | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The kind of stuck each lens last showed: a modified rollout re-renders lenses only when it changes. */
+  private readonly shown = new Map<string, string | undefined>();
 
   constructor(private readonly session: ClusterSession) {
     this.subscription = session.onDidChange(() => {
@@ -31,9 +34,14 @@ export class PanelCodeLens implements vscode.CodeLensProvider, vscode.Disposable
     const lenses: vscode.CodeLens[] = [];
     for (const ref of rolloutDocumentRefs(document.getText())) {
       const namespace = ref.namespace ?? state.contexts.currentNamespace;
-      if (!state.store.rollout(namespace, ref.name)) continue;
+      const live = state.store.rollout(namespace, ref.name);
+      if (!live) continue;
       const range = document.lineAt(document.positionAt(ref.offset).line).range;
-      lenses.push(new vscode.CodeLens(range, { title: 'Open panel', tooltip: `Open the rollout panel of ${namespace}/${ref.name}`, command: commandIds.openPanel, arguments: [namespace, ref.name] }));
+      // Hovering the lens says why the rollout waits, when it does.
+      const stuck = whyStuck(live.rollout, live.related, Date.now());
+      const tooltip = `Open the rollout panel of ${namespace}/${ref.name}${stuck !== undefined ? `\nWhy it waits: ${stuck.sentence}\nNext: ${stuck.next}` : ''}`;
+      this.shown.set(`${namespace}/${ref.name}`, stuck?.kind);
+      lenses.push(new vscode.CodeLens(range, { title: 'Open panel', tooltip, command: commandIds.openPanel, arguments: [namespace, ref.name] }));
     }
     return lenses;
   }
@@ -52,8 +60,20 @@ export class PanelCodeLens implements vscode.CodeLensProvider, vscode.Disposable
     this.storeOff?.();
     this.store = store;
     this.storeOff = store?.onChange((c) => {
-      // Only a rollout coming or going changes which lenses exist.
-      if (c.kind === 'rollouts' && c.changes.some((x) => x.type !== 'modified')) this.refreshSoon();
+      // A rollout coming or going changes which lenses exist; any other change only a hover, when the reason a rollout waits changes.
+      if ((c.kind === 'rollouts' && c.changes.some((x) => x.type !== 'modified')) || this.stuckChanged(c.namespace)) this.refreshSoon();
+    });
+  }
+
+  /** Whether the reason a shown rollout of the namespace waits (or that it waits at all) differs from what its lens says. */
+  private stuckChanged(namespace: string): boolean {
+    const store = this.store;
+    if (!store) return false;
+    return [...this.shown].some(([key, kind]) => {
+      const [ns, name] = key.split('/');
+      if (ns !== namespace || name === undefined) return false;
+      const live = store.rollout(ns, name);
+      return (live === undefined ? undefined : whyStuck(live.rollout, live.related, Date.now())?.kind) !== kind;
     });
   }
 

@@ -123,6 +123,7 @@ export class RolloutPanel implements vscode.Disposable {
       case 'action': return this.onAction(message);
       case 'requestSeries': return this.onRequestSeries(message);
       case 'openTemplate': return this.onOpenTemplate(message);
+      case 'openRule': return this.onOpenRule(message);
     }
   }
 
@@ -181,6 +182,16 @@ export class RolloutPanel implements vscode.Disposable {
       await this.deps.openTemplate(this.input(), m.key);
     } catch (e) {
       this.deps.log.error(`panel ${this.label()}: opening the template of ${m.key} failed`, e);
+    }
+  }
+
+  /** The rule's text in the README's preview, at its anchor (the same target a diagnostic's rule link has). */
+  private async onOpenRule(m: Message<'openRule'>): Promise<void> {
+    const uri = vscode.Uri.joinPath(this.deps.extensionUri, 'README.md').with({ fragment: `rule-${m.rule}` });
+    try {
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+    } catch (e) {
+      this.deps.log.error(`panel ${this.label()}: opening the text of rule ${m.rule} failed`, e);
     }
   }
 

@@ -13,6 +13,7 @@ import { selectionLabel } from '../../core/tree/namespaceSelection';
 import { rolloutChildren } from '../../core/tree/rolloutChildren';
 import { needsAttention, orderRollouts, pinKey } from '../../core/tree/rolloutOrder';
 import { rolloutRow } from '../../core/tree/rolloutRow';
+import { whyStuck } from '../../core/stuck/whyStuck';
 import type { NodeIcon, TreeNode } from '../../core/tree/treeNode';
 import type { RolloutStore } from '../../kube/rolloutStore';
 import { commandIds } from '../commandIds';
@@ -319,8 +320,10 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
       item.collapsibleState = vscode.TreeItemCollapsibleState.None;
       return item;
     }
-    const info = rolloutInfo(entry.rollout, entry.related, Date.now());
-    const row = rolloutRow(info, entry.rollout, { pinned: this.isPinned(el.namespace, el.name), readOnly: this.readOnly });
+    const now = Date.now();
+    const info = rolloutInfo(entry.rollout, entry.related, now);
+    const stuck = whyStuck(entry.rollout, entry.related, now);
+    const row = rolloutRow(info, entry.rollout, { pinned: this.isPinned(el.namespace, el.name), readOnly: this.readOnly, ...(stuck !== undefined ? { stuck } : {}) });
     item.description = row.description;
     item.tooltip = new vscode.MarkdownString().appendText(row.tooltip);
     item.iconPath = themeIcon(row.icon);
