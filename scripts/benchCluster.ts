@@ -1,5 +1,8 @@
 // `npm run bench:cluster`: time to the first full rollouts tree and its memory for 2,000 Rollouts
-// in 50 namespaces, against `kubectl get ... -A -o json` on the same API double. The double runs
+// in 50 namespaces, against `kubectl get ... -A -o json` on the same API double. With
+// BENCH_SERVER=real (`npm run bench:cluster:real`) the server is the real kube-apiserver with etcd
+// (realcluster/, controllers stopped so the seeded objects stay put), kubectl is the one built with
+// it, and the real `kubectl argo rollouts list rollouts -A` is timed too. The double runs
 // in its own child process so its CPU (serialising lists, TLS) is not counted against our client;
 // each measured client run is a fresh forked process, so heap and RSS figures are its own.
 // Prints a Markdown table and writes it to dist/bench-cluster.md. Numbers are never asserted.
@@ -10,7 +13,9 @@ import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { Informer } from '../src/kube/informer';
 import { loadKubeContexts } from '../src/kube/kubeContexts';
+import { startRealCluster } from '../realcluster/startRealCluster';
 import { startTestCluster } from '../testbed/apiDouble/startTestCluster';
+import { seedRealCluster } from './bench/seedRealCluster';
 import { clusterClient, type ClientMode, type ClientReport } from './bench/clusterClient';
 import { benchNamespaces, seedRollouts, type SeedCounts } from './bench/seedRollouts';
 import { fmt, mb, median } from './bench/stats';
@@ -18,12 +23,35 @@ import { fmt, mb, median } from './bench/stats';
 const NAMESPACES = Number(process.env.BENCH_NAMESPACES ?? 50);
 const PER_NAMESPACE = Number(process.env.BENCH_PER_NAMESPACE ?? 40);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const KUBECTL = process.env.BENCH_KUBECTL ?? '/usr/bin/kubectl';
+const REAL = process.env.BENCH_SERVER === 'real';
+let KUBECTL = process.env.BENCH_KUBECTL ?? '/usr/bin/kubectl';
+const SERVER_TEXT = REAL
+  ? 'the real kube-apiserver and etcd (realcluster/, no controllers, HTTPS + bearer token) in their own processes'
+  : 'the in-process API double (testbed/apiDouble, HTTPS + bearer token) running in its own child process';
 
 interface ServerReady {
   readonly kubeconfigPath: string;
   readonly counts: SeedCounts;
   readonly seedMs: number;
+  /** The real cluster's own kubectl and plugin (BENCH_SERVER=real). */
+  readonly kubectl?: string;
+  readonly plugin?: string;
+  readonly serverVersion?: string;
+}
+
+/** The real API server and etcd, seeded over HTTP; answers like serverMain. */
+async function realServerMain(): Promise<void> {
+  const cluster = await startRealCluster({ components: 'apiServer', log: (line) => console.log(`[real-cluster] ${line}`) });
+  const t = performance.now();
+  const counts = await seedRealCluster(cluster, NAMESPACES, PER_NAMESPACE);
+  const ready: ServerReady = {
+    kubeconfigPath: cluster.kubeconfigPath, counts, seedMs: performance.now() - t,
+    kubectl: cluster.binaries.kubectl, plugin: cluster.binaries.kubectlArgoRollouts, serverVersion: cluster.version,
+  };
+  process.send?.(ready);
+  process.on('message', (m) => {
+    if (m === 'stop') void cluster.stop().then(() => process.exit(0));
+  });
 }
 
 async function serverMain(): Promise<void> {
@@ -80,6 +108,15 @@ function runKubectl(resources: string, kubeconfig: string, cacheDir: string): Ku
   return { ms, items: Array.isArray(items) ? items.length : 0, bytes: out.stdout.length };
 }
 
+/** The real `kubectl argo rollouts list rollouts -A` (what a plugin user runs for the same overview). */
+function runPluginList(plugin: string, kubeconfig: string): KubectlRun {
+  const t = performance.now();
+  const out = spawnSync(plugin, ['list', 'rollouts', '-A', '--kubeconfig', kubeconfig], { maxBuffer: 1 << 30 });
+  const ms = performance.now() - t;
+  if (out.status !== 0) throw new Error(`kubectl argo rollouts list rollouts failed: ${out.stderr.toString()}`);
+  return { ms, items: out.stdout.toString('utf8').trim().split('\n').length - 1, bytes: out.stdout.length };
+}
+
 /** How many rollouts a src/kube Informer with namespace undefined ends up holding. */
 async function clusterWideInformerCount(kubeconfig: string): Promise<number> {
   const contexts = loadKubeContexts({ path: kubeconfig });
@@ -101,7 +138,6 @@ function machine(): string[] {
     `- Node ${process.version}, ${os.platform()} ${os.release()}`,
     `- Date: ${new Date().toISOString()}`,
     `- Load average at start (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`,
-    `- kubectl: ${spawnSync(KUBECTL, ['version', '--client'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? '?'}`,
   ];
 }
 
@@ -110,6 +146,9 @@ async function main(): Promise<void> {
   const server = forkSelf(['--server']);
   const ready = await firstMessage<ServerReady>(server, 'API double');
   const { counts } = ready;
+  if (ready.kubectl) KUBECTL = ready.kubectl;
+  header.push(`- kubectl: ${spawnSync(KUBECTL, ['version', '--client'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? '?'}`);
+  if (ready.serverVersion) header.push(`- Server: the real kube-apiserver ${ready.serverVersion} with etcd (realcluster/), seeded in ${fmt(ready.seedMs)} ms`);
   console.log(`seeded ${counts.rollouts} rollouts, ${counts.replicaSets} ReplicaSets, ${counts.pods} pods, ${counts.analysisRuns} AnalysisRuns in ${NAMESPACES} namespaces (${fmt(ready.seedMs)} ms)`);
   const cacheDir = mkdtempSync(nodePath.join(os.tmpdir(), 'bench-kubectl-cache-'));
   try {
@@ -119,6 +158,7 @@ async function main(): Promise<void> {
     const ours: Record<ClientMode, ClientReport[]> = { 'per-namespace': [], 'all-namespaces': [] };
     const kubectlRollouts: KubectlRun[] = [];
     const kubectlAll: KubectlRun[] = [];
+    const pluginList: KubectlRun[] = [];
     // Interleaved, so a change in machine load hits every contender alike.
     for (let i = 0; i < RUNS; i++) {
       for (const mode of ['per-namespace', 'all-namespaces'] as const) {
@@ -129,6 +169,7 @@ async function main(): Promise<void> {
       }
       kubectlRollouts.push(runKubectl('rollouts', ready.kubeconfigPath, cacheDir));
       kubectlAll.push(runKubectl('rollouts,replicasets,pods,analysisruns', ready.kubeconfigPath, cacheDir));
+      if (ready.plugin) pluginList.push(runPluginList(ready.plugin, ready.kubeconfigPath));
       console.log(`run ${i + 1}/${RUNS}: ours ${fmt(ours['per-namespace'][i]?.treeMs ?? NaN)} / ${fmt(ours['all-namespaces'][i]?.treeMs ?? NaN)} ms, kubectl ${fmt(kubectlRollouts[i]?.ms ?? NaN)} / ${fmt(kubectlAll[i]?.ms ?? NaN)} ms`);
     }
     const med = (xs: readonly number[]): string => fmt(median(xs));
@@ -146,8 +187,8 @@ async function main(): Promise<void> {
       '# Cluster benchmark: live rollouts tree', '',
       ...header, '',
       `Data: ${counts.rollouts} canary Rollouts in ${NAMESPACES} namespaces (50% Healthy, 20% Paused, 20% Progressing, 10% Degraded), ` +
-        `${counts.replicaSets} ReplicaSets, ${counts.pods} pods, ${counts.analysisRuns} AnalysisRuns, on the in-process API double ` +
-        '(testbed/apiDouble, HTTPS + bearer token) running in its own child process, so its CPU is not counted in our client\'s numbers ' +
+        `${counts.replicaSets} ReplicaSets, ${counts.pods} pods, ${counts.analysisRuns} AnalysisRuns, on ${SERVER_TEXT}, ` +
+        'so its CPU is not counted in our client\'s numbers ' +
         '(but shares the machine\'s cores). Median of ' + `${RUNS} runs; every client run is a fresh process.`, '',
       '## Ours: time to first full tree and memory', '',
       '"Tree" = from connecting to every namespace synced (list + watch of rollouts, replicasets, pods, analysisruns, experiments) and ' +
@@ -160,11 +201,12 @@ async function main(): Promise<void> {
       '\\* RolloutStore watches namespace by namespace (the tree\'s path); it has no cluster-wide watch yet. This row is the five ' +
         'cluster-wide lists such a watch would start with (no watches opened), grouped by namespace. A cluster-wide src/kube Informer ' +
         `holds ${keptByInformer} of ${counts.rollouts} rollouts (it must hold all).`, '',
-      '## kubectl on the same double', '',
+      `## kubectl on the same ${REAL ? 'server' : 'double'}`, '',
       '| Command | wall ms | items | JSON MB |', '|---|---:|---:|---:|',
       krow('`kubectl get rollouts -A -o json`', kubectlRollouts),
       krow('`kubectl get rollouts,replicasets,pods,analysisruns -A -o json` (same data as the tree)', kubectlAll),
       `| first call, empty discovery cache: \`kubectl get rollouts -A -o json\` (1 run) | ${fmt(cold.ms)} | ${cold.items} | ${mb(cold.bytes)} |`,
+      ...(pluginList.length > 0 ? [krow('the real `kubectl argo rollouts list rollouts -A` (v1.9.1; items = rows)', pluginList)] : []),
       '',
       '## Verdict', '',
       `- Per-namespace tree (${fmt(perNs)} ms) vs kubectl same data (${fmt(kAll)} ms): ${verdict(perNs)}; vs rollouts only (${fmt(kRo)} ms): ${perNs <= kRo ? 'not slower' : 'slower'}.`,
@@ -175,7 +217,7 @@ async function main(): Promise<void> {
     console.log('\n' + text);
     const dist = nodePath.join(__dirname, '..', 'dist');
     mkdirSync(dist, { recursive: true });
-    writeFileSync(nodePath.join(dist, 'bench-cluster.md'), text);
+    writeFileSync(nodePath.join(dist, REAL ? 'bench-cluster-real.md' : 'bench-cluster.md'), text);
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
     server.send('stop');
@@ -183,7 +225,7 @@ async function main(): Promise<void> {
 }
 
 const [flag, mode, kubeconfig] = process.argv.slice(2);
-const entry = flag === '--server' ? serverMain() : flag === '--client' && (mode === 'per-namespace' || mode === 'all-namespaces') && kubeconfig ? clientMain(mode, kubeconfig) : main();
+const entry = flag === '--server' ? (REAL ? realServerMain() : serverMain()) : flag === '--client' && (mode === 'per-namespace' || mode === 'all-namespaces') && kubeconfig ? clientMain(mode, kubeconfig) : main();
 entry.catch((e: unknown) => {
   console.error(e);
   process.exit(1);
