@@ -7,7 +7,7 @@
 // Which lists are associative is the schema's business (x-kubernetes-list-map-keys in a CRD, the
 // Go types' listMapKey for built-in kinds). The double has no schemas; LIST_KEYS below is what the
 // Argo Rollouts v1.9.1 CRDs (whose pod templates keep the core/v1 list keys) and core/v1 declare
-// for the lists the project's objects use.
+// for the lists the project's objects use (the Rollout CRD keeps volumes atomic: they are preserve-unknown-fields there).
 import { cloneJson, isJsonObject, jsonEqual, type JsonObject, type JsonValue } from './jsonValue';
 
 export type PathElement = { readonly field: string } | { readonly key: JsonObject };
@@ -25,7 +25,7 @@ export function listKeys(path: FieldPath): readonly string[] | undefined {
     return list !== undefined && 'field' in list && CONTAINER_LISTS.has(list.field);
   })();
   switch (last.field) {
-    case 'containers': case 'initContainers': case 'ephemeralContainers': case 'volumes': case 'imagePullSecrets': case 'resourceClaims':
+    case 'containers': case 'initContainers': case 'ephemeralContainers': case 'imagePullSecrets': case 'resourceClaims': case 'schedulingGates':
       return ['name'];
     case 'env': return inContainer ? ['name'] : undefined;
     case 'ports': return inContainer ? ['containerPort', 'protocol'] : ['port', 'protocol'];

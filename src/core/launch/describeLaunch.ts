@@ -7,7 +7,7 @@ import { arrayAt, at, intAt, isRecord, recordAt, stringAt } from '../actions/unt
 import { canaryStep, stepText } from '../rollout/canaryWeights';
 import { isFullyPromoted } from '../rollout/rolloutPhase';
 import { FIELD_MANAGER } from './fieldManager';
-import { jsonEqual, normalizeJson, ownedByManager, specChanges, type SpecChange } from './specDiff';
+import { jsonEqual, normalizeJson, ownedByManager, specAfterApply, specChanges, type SpecChange } from './specDiff';
 import { launchPlanLines, stepSummary, templateList } from './stepSummary';
 import { unifiedDiff, type DiffLabels } from './unifiedDiff';
 
@@ -19,17 +19,22 @@ export interface LaunchDescription {
   readonly lines: readonly string[];
   /** Spec changes from live to file (all of spec for a new Rollout). */
   readonly changes: readonly SpecChange[];
-  /** `diff -u` of the two specs rendered as YAML with sorted keys; '' when they are equal. */
+  /** `diff -u` of the live spec and the spec after the apply, rendered as YAML with sorted keys; '' when they are equal. */
   readonly diffText: string;
+  /** `{spec}` as the server will hold it after the apply (normalised): the file merged into the live spec. */
+  readonly afterApply: unknown;
 }
 
 const DEFAULT_LABELS: DiffLabels = { before: 'live', after: 'file' };
 
 export function describeLaunch(manifest: unknown, live: unknown, labels: DiffLabels = DEFAULT_LABELS): LaunchDescription {
-  const changes = specChanges(live, manifest, ownedByManager(live, FIELD_MANAGER));
-  const diffText = unifiedDiff(renderSpec(live), renderSpec(manifest), labels);
+  const ours = ownedByManager(live, FIELD_MANAGER);
+  const changes = specChanges(live, manifest, ours);
+  const spec = specAfterApply(live, manifest, ours);
+  const afterApply = spec === undefined ? {} : { spec };
+  const diffText = unifiedDiff(renderSpec(live), renderSpec(afterApply), labels);
   const name = stringAt(manifest, 'metadata', 'name') ?? '';
-  if (!isRecord(live)) return { kind: 'create', lines: createLines(manifest, name), changes, diffText };
+  if (!isRecord(live)) return { kind: 'create', lines: createLines(manifest, name), changes, diffText, afterApply };
 
   const effective = changes.filter((c) => c.effect !== 'kept');
   const templateChanged = effective.some((c) => c.path.startsWith('spec.template.') || c.path === 'spec.template');
@@ -56,7 +61,7 @@ export function describeLaunch(manifest: unknown, live: unknown, labels: DiffLab
   if (kept.length > 0) lines.push(`left as they are (only in the cluster, not set by this file): ${kept.join(', ')}`);
   const argoCd = argoCdManager(live);
   if (argoCd && kind !== 'identical') lines.push(`managed by Argo CD application "${argoCd.app}": with self-heal on, Argo CD may revert this to what Git says`);
-  return { kind, lines, changes, diffText };
+  return { kind, lines, changes, diffText, afterApply };
 }
 
 function createLines(manifest: unknown, name: string): string[] {
@@ -104,14 +109,15 @@ function newRevisionLines(manifest: unknown, live: unknown, changes: readonly Sp
   return lines;
 }
 
-const IMAGE_PATH = /^spec\.template\.spec\.(initContainers|containers)\[(\d+)\]\.image$/;
+// Containers are keyed by name (`containers[name="app"].image`); a container without a name is listed by position.
+const IMAGE_PATH = /^spec\.template\.spec\.(initContainers|containers)(?:\[name=("(?:[^"\\]|\\.)*")\]|\[(\d+)\])\.image$/;
 
 /** `image app: nginx:1.25 → nginx:1.26` for each container whose image changes. */
 function imageLines(changes: readonly SpecChange[], manifest: unknown): string[] {
   return changes.flatMap((c) => {
     const m = IMAGE_PATH.exec(c.path);
     if (!m?.[1] || typeof c.after !== 'string') return [];
-    const container = stringAt(arrayAt(manifest, 'spec', 'template', 'spec', m[1])[Number(m[2])], 'name');
+    const container = m[2] !== undefined ? String(JSON.parse(m[2])) : stringAt(arrayAt(manifest, 'spec', 'template', 'spec', m[1])[Number(m[3])], 'name');
     return [`image ${container !== undefined ? `${container}: ` : ''}${typeof c.before === 'string' ? `${c.before} → ` : ''}${c.after}`];
   });
 }

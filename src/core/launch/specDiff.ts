@@ -3,10 +3,12 @@
 // and editors add such fields (`creationTimestamp: null`, `resources: {}`) without meaning anything.
 //
 // Server-side apply merges the file into the live object: a field the file leaves out stays as it
-// is unless this extension's field manager applied it before (then it is removed). So a field that
-// is only in the cluster is `kept` or `removed` depending on ownership; inside a list the file sets,
-// the file's list wins (lists are replaced whole here, as the test double and atomic lists do).
+// is unless this extension's field manager applied it before (then it is removed). Keyed lists
+// (listMapKeys.ts: containers and env by name, ports by containerPort+protocol, …) merge item by
+// item the same way, so a container another manager added is kept; other lists (steps) are atomic
+// and the file's list replaces the live one whole.
 import { isRecord, type JsonRecord } from '../actions/untrusted';
+import { keyOf, keyText, ROLLOUT_LIST_MAP_KEYS, type ListMapKeys } from './listMapKeys';
 
 export type ChangeEffect = 'set' | 'removed' | 'kept';
 
@@ -21,8 +23,13 @@ export interface SpecChange {
   readonly effect: ChangeEffect;
 }
 
-/** Path segments: object keys as strings, list positions as numbers. */
-export type PathSegments = readonly (string | number)[];
+/** An item of a keyed list, named by its key fields. */
+export interface KeySegment {
+  readonly key: Readonly<Record<string, unknown>>;
+}
+
+/** Path segments: object keys as strings, positions in atomic lists as numbers, items of keyed lists by key. */
+export type PathSegments = readonly (string | number | KeySegment)[];
 
 /**
  * Drops nulls, and empty maps and lists that sit beside other fields (`resources: {}` in a container).
@@ -52,7 +59,11 @@ function isEmpty(v: unknown): boolean {
 
 export function pathText(path: PathSegments): string {
   let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (typeof seg === 'object') out += keyText(seg.key);
+    else out += out === '' ? seg : `.${seg}`;
+  }
   return out;
 }
 
@@ -68,34 +79,101 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 
 /**
  * The changes from `live.spec` to `file.spec`, leaves first-to-last in the file's key order.
- * `ownedByUs(path)` says whether this extension's manager applied the field before.
+ * `ownedByUs(path)` says whether this extension's manager applied the field before; `keys` names the keyed lists.
  */
-export function specChanges(live: unknown, file: unknown, ownedByUs: (path: PathSegments) => boolean = () => false): SpecChange[] {
+export function specChanges(live: unknown, file: unknown, ownedByUs: (path: PathSegments) => boolean = () => false, keys: ListMapKeys = ROLLOUT_LIST_MAP_KEYS): SpecChange[] {
   const before = normalizeJson(isRecord(live) ? live['spec'] : undefined);
   const after = normalizeJson(isRecord(file) ? file['spec'] : undefined);
   const out: SpecChange[] = [];
-  walk(before, after, ['spec'], false, ownedByUs, out);
+  walk(before, after, { path: ['spec'], schema: 'spec', inList: false, owned: ownedByUs, keys }, out);
   return out;
 }
 
-function walk(before: unknown, after: unknown, path: PathSegments, inList: boolean, owned: (p: PathSegments) => boolean, out: SpecChange[]): void {
+interface Where {
+  readonly path: PathSegments;
+  /** `spec.template.spec.containers[].ports`: the schema path listMapKeys are keyed by. */
+  readonly schema: string;
+  /** Inside an atomic list: whatever the file leaves out goes. */
+  readonly inList: boolean;
+  readonly owned: (p: PathSegments) => boolean;
+  readonly keys: ListMapKeys;
+}
+
+const field = (w: Where, k: string): Where => ({ ...w, path: [...w.path, k], schema: `${w.schema}.${k}` });
+
+/** The items of both lists paired by key, file order first, then items only in the cluster; undefined when an item has no key. */
+function pairByKey(before: unknown[], after: unknown[], keys: readonly string[]): { key: Record<string, unknown>; before: unknown; after: unknown }[] | undefined {
+  const keyed = (xs: unknown[]) => xs.map((x) => ({ key: keyOf(x, keys), x }));
+  const b = keyed(before);
+  const a = keyed(after);
+  if ([...a, ...b].some((e) => e.key === undefined)) return undefined;
+  const same = (k1: Record<string, unknown> | undefined, k2: Record<string, unknown> | undefined) => jsonEqual(k1, k2);
+  // The server defaults a key field the item leaves out (protocol: TCP) before merging.
+  const withKey = (x: unknown, key: Record<string, unknown>): unknown => (isRecord(x) ? { ...key, ...x } : x);
+  const pairs = a.map((e) => ({ key: e.key!, after: withKey(e.x, e.key!), before: b.find((o) => same(o.key, e.key))?.x }));
+  for (const e of b) if (!a.some((o) => same(o.key, e.key))) pairs.push({ key: e.key!, before: withKey(e.x, e.key!), after: undefined });
+  return pairs;
+}
+
+function walk(before: unknown, after: unknown, w: Where, out: SpecChange[]): void {
   if (jsonEqual(before, after)) return;
   if (isRecord(before) && isRecord(after)) {
-    for (const [k, v] of Object.entries(after)) walk(before[k], v, [...path, k], inList, owned, out);
-    for (const [k, v] of Object.entries(before)) if (!(k in after)) walk(v, undefined, [...path, k], inList, owned, out);
+    for (const [k, v] of Object.entries(after)) walk(before[k], v, field(w, k), out);
+    for (const [k, v] of Object.entries(before)) if (!(k in after)) walk(v, undefined, field(w, k), out);
     return;
   }
   if (Array.isArray(before) && Array.isArray(after)) {
+    const listKeys = w.inList ? undefined : w.keys.get(w.schema);
+    const pairs = listKeys ? pairByKey(before, after, listKeys) : undefined;
+    if (pairs) {
+      for (const p of pairs) walk(p.before, p.after, { ...w, path: [...w.path, { key: p.key }], schema: `${w.schema}[]` }, out);
+      return;
+    }
     const n = Math.max(before.length, after.length);
-    for (let i = 0; i < n; i++) walk(before[i], after[i], [...path, i], true, owned, out);
+    for (let i = 0; i < n; i++) walk(before[i], after[i], { ...w, path: [...w.path, i], schema: `${w.schema}[]`, inList: true }, out);
     return;
   }
   if (after === undefined) {
-    const effect: ChangeEffect = inList || owned(path) ? 'removed' : 'kept';
-    out.push({ path: pathText(path), before, after: undefined, effect });
+    const effect: ChangeEffect = w.inList || w.owned(w.path) ? 'removed' : 'kept';
+    out.push({ path: pathText(w.path), before, after: undefined, effect });
     return;
   }
-  out.push({ path: pathText(path), before, after, effect: 'set' });
+  out.push({ path: pathText(w.path), before, after, effect: 'set' });
+}
+
+/**
+ * The spec the server will hold after the apply (normalised): the file merged into the live spec as
+ * specChanges describes it — fields and keyed-list items only in the cluster kept unless this
+ * extension applied them before, atomic lists and scalars replaced.
+ */
+export function specAfterApply(live: unknown, file: unknown, ownedByUs: (path: PathSegments) => boolean = () => false, keys: ListMapKeys = ROLLOUT_LIST_MAP_KEYS): unknown {
+  const before = normalizeJson(isRecord(live) ? live['spec'] : undefined);
+  const after = normalizeJson(isRecord(file) ? file['spec'] : undefined);
+  return merge(before, after, { path: ['spec'], schema: 'spec', inList: false, owned: ownedByUs, keys });
+}
+
+function merge(before: unknown, after: unknown, w: Where): unknown {
+  if (after === undefined) return w.owned(w.path) ? undefined : before;
+  if (isRecord(before) && isRecord(after)) {
+    const out: JsonRecord = {};
+    for (const [k, v] of Object.entries(before)) {
+      const m = merge(v, after[k], field(w, k));
+      if (m !== undefined) out[k] = m;
+    }
+    for (const [k, v] of Object.entries(after)) if (!(k in before)) out[k] = v;
+    return out;
+  }
+  const listKeys = Array.isArray(before) && Array.isArray(after) ? w.keys.get(w.schema) : undefined;
+  const pairs = listKeys && Array.isArray(before) && Array.isArray(after) ? pairByKey(before, after, listKeys) : undefined;
+  if (pairs && Array.isArray(before)) {
+    // Live items keep their place; new items follow in the file's order.
+    const at = (key: Record<string, unknown>) => before.findIndex((b) => jsonEqual(keyOf(b, listKeys!), key));
+    const inLive = pairs.filter((p) => p.before !== undefined).sort((x, y) => at(x.key) - at(y.key));
+    const merged = [...inLive, ...pairs.filter((p) => p.before === undefined)]
+      .map((p) => merge(p.before, p.after, { ...w, path: [...w.path, { key: p.key }], schema: `${w.schema}[]` }));
+    return merged.filter((x) => x !== undefined);
+  }
+  return after;
 }
 
 /**
@@ -115,9 +193,18 @@ function owns(fields: unknown, path: PathSegments): boolean {
   let node = fields;
   for (const seg of path) {
     if (!isRecord(node)) return false;
-    // Owning the list (a leaf `{}` for atomic lists) or any item in it owns its items.
+    // Owning an atomic list (a leaf `{}`) or any item in it owns its items.
     if (typeof seg === 'number') return true;
+    if (typeof seg === 'object') {
+      node = node[`k:${sortedJson(seg.key)}`];
+      continue;
+    }
     node = node[`f:${seg}`];
   }
   return isRecord(node);
+}
+
+/** FieldsV1 writes an item's key as JSON with its fields in name order. */
+function sortedJson(key: Readonly<Record<string, unknown>>): string {
+  return `{${Object.keys(key).sort().map((k) => `${JSON.stringify(k)}:${JSON.stringify(key[k])}`).join(',')}}`;
 }

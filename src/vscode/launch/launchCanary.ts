@@ -76,7 +76,8 @@ async function run(deps: LaunchDeps, uri: vscode.Uri | undefined, offset: number
   }
   const ready: ReadyLaunch = plan;
 
-  await deps.diff.show(context, namespace, ready.ref.name, live, ready.request.body);
+  // The right side is what the server will hold: the file merged into the live spec (keyed lists by key, others' fields kept).
+  await deps.diff.show(context, namespace, ready.ref.name, live, ready.description.afterApply);
   const overridden = ready.lintErrors.length > 0 ? [`launching despite ${ready.lintErrors.length} lint error${ready.lintErrors.length === 1 ? '' : 's'}`] : [];
   const answer = await confirmGuarded(prompts, settings, {
     context,

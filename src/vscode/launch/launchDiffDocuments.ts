@@ -1,5 +1,5 @@
 // The two sides of the launch diff as read-only virtual documents (`argo-rollouts-live:` and
-// `argo-rollouts-file:`), so vscode.diff shows the live spec against the file's without writing
+// `argo-rollouts-file:`), so vscode.diff shows the live spec against the spec after the apply without writing
 // anything to disk. The text is the normalised YAML (sorted keys, defaults folded) that describeLaunch
 // compares, so the diff shows what will change, not formatting.
 import * as vscode from 'vscode';
@@ -20,13 +20,13 @@ export class LaunchDiffDocuments implements vscode.TextDocumentContentProvider, 
     return this.texts.get(uri.toString()) ?? '';
   }
 
-  /** Opens the diff editor of a launch: live (left, empty for a new rollout) against the file (right). */
+  /** Opens the diff editor of a launch: live (left, empty for a new rollout) against the spec after the apply (right). */
   async show(context: string, namespace: string, name: string, live: unknown, manifest: unknown): Promise<void> {
     const path = `/${context}/${namespace}/${name}.yaml`;
     const left = vscode.Uri.from({ scheme: LIVE_SCHEME, path });
     const right = vscode.Uri.from({ scheme: FILE_SCHEME, path });
     await Promise.all([this.set(left, renderSpec(live)), this.set(right, renderSpec(manifest))]);
-    await vscode.commands.executeCommand('vscode.diff', left, right, `${name}: live ↔ file (${context}/${namespace})`, { preview: true });
+    await vscode.commands.executeCommand('vscode.diff', left, right, `${name}: live ↔ after apply (${context}/${namespace})`, { preview: true });
   }
 
   dispose(): void {

@@ -161,7 +161,7 @@ describe('Describing a launch', () => {
 
   it('lists the image change as a path with before and after, ignoring status and server defaults', () => {
     const d = describeLaunch(aRolloutFile({ image: 'nginx:1.26' }), liveOf(stable));
-    assert.deepEqual(d.changes, [{ path: 'spec.template.spec.containers[0].image', before: 'nginx:1.25', after: 'nginx:1.26', effect: 'set' }]);
+    assert.deepEqual(d.changes, [{ path: 'spec.template.spec.containers[name="app"].image', before: 'nginx:1.25', after: 'nginx:1.26', effect: 'set' }]);
   });
 
   it('renders a unified diff of the two specs with sorted keys, as diff -u prints it', () => {
