@@ -19,6 +19,8 @@ import { prometheusSeriesSource } from './vscode/panel/seriesSource';
 import type { PrometheusConnector } from './vscode/prometheus/prometheusConnector';
 import { registerPrometheus } from './vscode/prometheus/registerPrometheus';
 import { registerPreview } from './vscode/preview/registerPreview';
+import { registerRendering } from './vscode/render/registerRendering';
+import type { RenderController } from './vscode/render/renderController';
 
 /** What the extension exports to other extensions and to its own tests. */
 export interface ArgoRolloutsApi {
@@ -34,6 +36,8 @@ export interface ArgoRolloutsApi {
   readonly panels: PanelsApi;
   /** Where Prometheus queries go for the current context: `target(templateAddress, signal?)` → client and where. */
   readonly prometheus: PrometheusConnector;
+  /** The rendered lint of Helm charts and Kustomize folders (the extension-host tests await its runs). */
+  readonly rendering: RenderController;
 }
 
 export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
@@ -41,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
   // The extension-host tests set ARGO_ROLLOUTS_LOG_TO_CONSOLE to see the log in their output.
   const log = createLogger(context, process.env.ARGO_ROLLOUTS_LOG_TO_CONSOLE === '1');
   const { controller, indexer } = registerLinting(context, log);
+  const rendering = registerRendering(context, controller, log);
   const cluster = registerClusterView(context, log);
   const actions = registerRolloutActions(context, cluster.session, cluster.tree, log);
   const prometheus = registerPrometheus(context, cluster.session, log);
@@ -64,11 +69,12 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
     launchCanary: launch.launchCanary,
     openPanel: panel.openPanel,
     previewQuery: preview.previewQuery,
+    chooseHelmValues: rendering.chooseHelmValues,
     ...prometheus.commands,
   });
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   log.info(`activation: ${activationMs} ms`);
-  return { activationMs, rolloutsTree: cluster.tree, cluster: cluster.session, contextStatusBar: cluster.statusBar, actionPrompts: actions.prompts, panels: panel.panels, prometheus: prometheus.connector };
+  return { activationMs, rolloutsTree: cluster.tree, cluster: cluster.session, contextStatusBar: cluster.statusBar, actionPrompts: actions.prompts, panels: panel.panels, prometheus: prometheus.connector, rendering: rendering.render };
 }
 
 export function deactivate(): void {

@@ -31,6 +31,7 @@ export const commandIds = {
   previewQuery: 'argoRollouts.previewQuery',
   setPrometheusCredentials: 'argoRollouts.setPrometheusCredentials',
   clearPrometheusCredentials: 'argoRollouts.clearPrometheusCredentials',
+  chooseHelmValues: 'argoRollouts.chooseHelmValues',
 } as const;
 
 export type CommandName = keyof typeof commandIds;
