@@ -27,11 +27,19 @@ export function currentStepIndex(rollout: unknown): number | undefined {
   return count === 0 || index >= count ? undefined : index;
 }
 
-/** GetCurrentSetWeight: 0 when aborted, 100 when past the steps, else the latest setWeight up to the current step (0 if none). */
+/**
+ * weightutil.MaxTrafficWeight: the scale of every weight, spec.strategy.canary.trafficRouting.maxTrafficWeight
+ * when set (setWeight steps and status weights are then in its units), else 100.
+ */
+export function maxTrafficWeight(rollout: unknown): number {
+  return optInt(at(rollout, 'spec', 'strategy', 'canary', 'trafficRouting', 'maxTrafficWeight')) ?? 100;
+}
+
+/** GetCurrentSetWeight: 0 when aborted, maxTrafficWeight when past the steps, else the latest setWeight up to the current step (0 if none). */
 export function setWeight(rollout: unknown): number {
   if (bool(at(rollout, 'status', 'abort'))) return 0;
   const current = currentStepIndex(rollout);
-  if (current === undefined) return 100;
+  if (current === undefined) return maxTrafficWeight(rollout);
   const steps = canarySteps(rollout);
   // A negative index would panic in Go; here it finds no step and gives 0.
   for (let i = current; i >= 0; i--) {
@@ -47,11 +55,11 @@ export function setWeight(rollout: unknown): number {
  * `canaryAvailable` is the canary ReplicaSet's status.availableReplicas (undefined: no canary RS).
  */
 export function actualWeight(rollout: unknown, canaryAvailable: number | undefined): number {
-  if (currentStepIndex(rollout) === undefined) return 100;
+  if (currentStepIndex(rollout) === undefined) return maxTrafficWeight(rollout);
   const available = int(at(rollout, 'status', 'availableReplicas'));
   if (available <= 0) return 0;
   if (at(rollout, 'spec', 'strategy', 'canary', 'trafficRouting') == null) {
-    return canaryAvailable === undefined ? 0 : Math.trunc((canaryAvailable * 100) / available);
+    return canaryAvailable === undefined ? 0 : Math.trunc((canaryAvailable * maxTrafficWeight(rollout)) / available);
   }
   const weights = at(rollout, 'status', 'canary', 'weights');
   return isObject(weights) ? int(at(weights, 'canary', 'weight')) : setWeight(rollout);

@@ -1,7 +1,7 @@
 // The model behind the live tree and the rollout panel: one Rollout and the objects it owns, shaped
 // as `kubectl argo rollouts get rollout` shows them (pkg/kubectl-argo-rollouts/info/rollout_info.go).
 import { AnalysisRunInfo, analysisRunInfos } from './analysisRunInfo';
-import { CanaryStep, actualWeight, canaryStep, setWeight, stepText } from './canaryWeights';
+import { CanaryStep, actualWeight, canaryStep, maxTrafficWeight, setWeight, stepText } from './canaryWeights';
 import { ExperimentInfo, RelatedObjects, experimentInfos } from './experimentInfo';
 import { rolloutIcon } from './icons';
 import { ImageInfo, rolloutImages } from './imageTags';
@@ -33,6 +33,8 @@ export interface RolloutInfo extends ObjectMetaInfo {
   /** Canary only (undefined for blueGreen): desired and observed canary weight in percent. */
   setWeight: number | undefined;
   actualWeight: number | undefined;
+  /** The scale of both weights: trafficRouting.maxTrafficWeight, else 100 (undefined for blue-green). */
+  maxWeight: number | undefined;
   desired: number;
   current: number;
   updated: number;
@@ -73,6 +75,7 @@ export function rolloutInfo(rollout: unknown, related: RelatedObjects, now: numb
     step: step === undefined ? '' : stepText(step),
     setWeight: isCanary ? setWeight(rollout) : undefined,
     actualWeight: isCanary ? actualWeight(rollout, canaryAvailable) : undefined,
+    maxWeight: isCanary ? maxTrafficWeight(rollout) : undefined,
     desired: desiredReplicas(rollout),
     current: int(at(status, 'replicas')),
     updated: int(at(status, 'updatedReplicas')),

@@ -13,7 +13,7 @@ export function rolloutDescription(info: RolloutInfo): string {
   const parts = [info.phase];
   if (info.strategy === 'Canary') {
     if (info.step !== '') parts.push(`step ${info.step}`);
-    if (info.setWeight !== undefined) parts.push(`${info.setWeight}%`);
+    if (info.setWeight !== undefined) parts.push(weightText(info.setWeight, info.maxWeight));
   }
   return parts.join(SEP);
 }
@@ -25,7 +25,7 @@ export function rolloutTooltip(info: RolloutInfo): string {
   if (info.strategy === 'Canary') {
     const parts = ['Canary'];
     if (info.step !== '') parts.push(`step ${info.step}`);
-    parts.push(`SetWeight ${info.setWeight ?? 0}%`, `ActualWeight ${info.actualWeight ?? 0}%`);
+    parts.push(`SetWeight ${weightText(info.setWeight ?? 0, info.maxWeight)}`, `ActualWeight ${weightText(info.actualWeight ?? 0, info.maxWeight)}`);
     lines.push(parts.join(SEP));
   } else if (info.strategy !== '') {
     lines.push(info.strategy);
@@ -33,4 +33,9 @@ export function rolloutTooltip(info: RolloutInfo): string {
   if (info.images.length > 0) lines.push('Images:', ...info.images.map((i) => `  ${formatImage(i)}`));
   lines.push(`Replicas: desired ${info.desired}${SEP}current ${info.current}${SEP}updated ${info.updated}${SEP}ready ${info.ready}${SEP}available ${info.available}`);
   return lines.join('\n');
+}
+
+/** `30%`, or `300/1000` when trafficRouting.maxTrafficWeight makes the weights another unit than percent. */
+export function weightText(weight: number, max: number | undefined): string {
+  return max === undefined || max === 100 ? `${weight}%` : `${weight}/${max}`;
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { actualWeight, canaryStep, setWeight, stepText } from '../../../../src/core/rollout/canaryWeights';
+import { actualWeight, canaryStep, maxTrafficWeight, setWeight, stepText } from '../../../../src/core/rollout/canaryWeights';
+import { weightText } from '../../../../src/core/rollout/rolloutSummary';
 import { canaryRollout } from './builders';
 
 const steps = [{ setWeight: 10 }, { pause: {} }, { setWeight: 30 }, { pause: { duration: '1m' } }, { analysis: { templates: [] } }];
@@ -66,6 +67,32 @@ describe('Canary step and weights (get rollout header)', () => {
     it('with traffic routing falls back to SetWeight when no weights are reported', () => {
       const r = canaryRollout({ steps, canary: { trafficRouting: { istio: {} } }, status: { currentStepIndex: 2, availableReplicas: 4 } });
       assert.equal(actualWeight(r, 1), 30);
+    });
+  });
+
+  describe('maxTrafficWeight (weightutil.MaxTrafficWeight)', () => {
+    const scaled = (status: Record<string, unknown>, trafficRouting: Record<string, unknown> = { nginx: { stableIngress: 'web' }, maxTrafficWeight: 1000 }) =>
+      canaryRollout({ steps: [{ setWeight: 300 }, { pause: {} }], canary: { trafficRouting }, status });
+
+    it('is 100 unless the traffic routing sets it', () => {
+      assert.equal(maxTrafficWeight(canaryRollout({ steps })), 100);
+      assert.equal(maxTrafficWeight(scaled({})), 1000);
+    });
+    it('is the SetWeight and ActualWeight of a finished rollout, as the plugin prints them', () => {
+      const done = scaled({ currentStepIndex: 2, availableReplicas: 4 });
+      assert.deepEqual([setWeight(done), actualWeight(done, 4)], [1000, 1000]);
+    });
+    it('leaves mid-rollout weights in its units', () => {
+      const mid = scaled({ currentStepIndex: 1, availableReplicas: 4, canary: { weights: { canary: { weight: 300 }, stable: { weight: 700 } } } });
+      assert.deepEqual([setWeight(mid), actualWeight(mid, 1)], [300, 300]);
+    });
+    it('scales the available-pod share of a canary without traffic routing', () => {
+      const basic = canaryRollout({ steps: [{ setWeight: 25 }, { pause: {} }], canary: { trafficRouting: null }, status: { currentStepIndex: 1, availableReplicas: 4 } });
+      assert.equal(actualWeight(basic, 1), 25);
+    });
+    it('is shown as a fraction of itself when it is not 100, and as a percentage otherwise', () => {
+      assert.equal(weightText(300, 1000), '300/1000');
+      assert.equal(weightText(30, 100), '30%');
     });
   });
 });
