@@ -130,7 +130,8 @@ export async function startRealCluster(options: RealClusterOptions = {}): Promis
       '--token-auth-file', pki.tokenFile, '--authorization-mode', 'RBAC',
       '--service-account-issuer', 'https://kubernetes.default.svc', '--service-account-key-file', pki.saPub,
       '--service-account-signing-key-file', pki.saKey, '--service-cluster-ip-range', '10.96.0.0/16',
-      '--enable-priority-and-fairness=false', '--profiling=false', '--v', '1',
+      // The endpoint reconciler refuses a loopback advertise address; nothing here needs the kubernetes Service's endpoints.
+      '--endpoint-reconciler-type', 'none', '--enable-priority-and-fairness=false', '--profiling=false', '--v', '1',
     ];
     let apiServer: Proc | undefined;
     const startApiServer = async (): Promise<void> => {
