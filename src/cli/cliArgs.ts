@@ -5,13 +5,24 @@ import { parseArgs } from 'node:util';
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
+export interface RenderOptions {
+  /** `--values FILE`, in order (after each chart's values.yaml). */
+  readonly values: readonly string[];
+  /** `--set KEY=VALUE`, in order. */
+  readonly set: readonly string[];
+  /** `--helm PATH`; default `helm` on PATH. */
+  readonly helm?: string;
+  /** `--kustomize PATH`; default `kustomize` on PATH, else `kubectl kustomize`. */
+  readonly kustomize?: string;
+}
+
 export type CliArgs =
-  | { readonly kind: 'run'; readonly format: Format; readonly paths: readonly string[] }
+  | { readonly kind: 'run'; readonly format: Format; readonly paths: readonly string[]; readonly render: RenderOptions }
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'usage-error'; readonly message: string };
 
-export const USAGE = 'Usage: argo-rollouts-lint [--format text|json|sarif|github] PATH...';
+export const USAGE = 'Usage: argo-rollouts-lint [--format text|json|sarif|github] [--values FILE]... [--set KEY=VALUE]... [--helm PATH] [--kustomize PATH] PATH...';
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed;
@@ -22,6 +33,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       strict: true,
       options: {
         format: { type: 'string', short: 'f' },
+        values: { type: 'string', multiple: true },
+        set: { type: 'string', multiple: true },
+        helm: { type: 'string' },
+        kustomize: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -35,7 +50,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const format = values.format ?? 'text';
   if (!isFormat(format)) return { kind: 'usage-error', message: `unknown format '${format}' (expected one of: ${FORMATS.join(', ')})` };
   if (positionals.length === 0) return { kind: 'usage-error', message: 'no PATH given' };
-  return { kind: 'run', format, paths: positionals };
+  const set = values.set ?? [];
+  const badSet = set.find((s) => !/^[^=]+=/.test(s));
+  if (badSet !== undefined) return { kind: 'usage-error', message: `--set '${badSet}' is not KEY=VALUE` };
+  const render: RenderOptions = { values: values.values ?? [], set, ...(values.helm ? { helm: values.helm } : {}), ...(values.kustomize ? { kustomize: values.kustomize } : {}) };
+  return { kind: 'run', format, paths: positionals, render };
 }
 
 function isFormat(s: string): s is Format {
@@ -64,9 +83,19 @@ argoproj.io nor a Service, Ingress, VirtualService or Deployment are skipped), o
 input (shown as <stdin>). All files are linted together, so a Rollout in one file sees the Services, Ingresses and
 AnalysisTemplates of the others.
 
+A PATH that is a Helm chart folder (it holds Chart.yaml) is also rendered with \`helm template\`,
+and a folder holding kustomization.yaml built with \`kustomize build\` (or \`kubectl kustomize\`); the
+output is linted with every rule and each finding is reported in the source file to change (the
+template, the values file, the patch). Templates and patches are also linted as written. Without
+helm or kustomize, one info finding per chart or overlay says it was not rendered and why.
+
 Options:
   -f, --format FORMAT  text (default), json, sarif (SARIF 2.1.0, for GitHub code scanning) or
                        github (GitHub Actions workflow commands, shown as annotations)
+  --values FILE        a values file for the charts rendered (repeatable; after values.yaml)
+  --set KEY=VALUE      a value for the charts rendered, as helm's --set (repeatable)
+  --helm PATH          the helm binary (default: helm on PATH)
+  --kustomize PATH     the kustomize binary, or kubectl (default: kustomize, else kubectl kustomize)
   -h, --help           show this help
   -V, --version        show the version
 

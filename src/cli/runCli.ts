@@ -8,6 +8,7 @@ import { formatJson } from './formatJson';
 import { formatSarif, type RuleInfo } from './formatSarif';
 import { formatText } from './formatText';
 import { countFindings, locateFindings, type FileResult } from './lintResults';
+import { mergeFindings, renderPaths } from './renderPaths';
 import { TOOL_INFORMATION_URI, TOOL_VERSION } from './toolInfo';
 
 export interface Writable {
@@ -55,7 +56,10 @@ export async function runCli(io: CliIO): Promise<number> {
     io.stderr.write(`${NAME}: no *.yaml, *.yml or *.json files found in ${args.paths.map((p) => `'${p}'`).join(', ')}\n`);
     return EXIT_USAGE;
   }
-  const results = locateFindings(files, lintFiles(files));
+  // Chart and kustomization folders are also rendered, and their findings placed in the sources.
+  const rendered = await renderPaths(args.paths, io.cwd, args.render, files);
+  const all = [...files, ...rendered.extraFiles];
+  const results = locateFindings(all, mergeFindings(lintFiles(files), rendered.findings));
   const env = io.env ?? process.env;
   io.stdout.write(render(args.format, results, { color: io.stdout.isTTY === true && env.NO_COLOR === undefined, cwd: io.cwd }));
   return countFindings(results).error > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -90,6 +94,18 @@ export function ruleInfos(): RuleInfo[] {
       title: 'A JSON 6902 patch operation names a field the target kind does not have',
       description:
         'A Kustomize JSON 6902 operation whose path is not a field of the target kind (a misspelt key, an index into a map, a field below a scalar) either fails the build or adds a field the API server prunes, so the change never reaches Argo. Fix the path.',
+    },
+    {
+      id: 'render-failed',
+      severity: 'error',
+      title: 'The chart or overlay does not render',
+      description: 'helm template (or kustomize build) failed: Argo CD would fail the same way and sync nothing. The message is the tool\'s, at the line it names.',
+    },
+    {
+      id: 'not-rendered',
+      severity: 'info',
+      title: 'The chart or overlay was linted as written only',
+      description: 'helm (or kustomize) was not found, so what Argo CD would apply was not rendered and linted. Install it, or give its path with --helm / --kustomize (in VS Code: argoRollouts.helm.path / argoRollouts.kustomize.path).',
     },
     {
       id: 'internal-error',

@@ -3,6 +3,7 @@
 // Open documents are linted on open and, debounced, on change; a newer change cancels the pending
 // lint. When a file's objects change, the files referencing them are re-published too.
 import * as vscode from 'vscode';
+import { parseAllDocuments } from 'yaml';
 import { mentionsArgo, type LintWorkspace } from '../../core/lint/engine';
 import { matchesAnyGlob } from '../../core/lint/globMatch';
 import { LineIndex } from '../../core/lint/lineIndex';
@@ -81,6 +82,19 @@ export class LintController implements vscode.Disposable {
   locate(kind: IndexedKind, name: string, namespace: string | undefined, path: Path = []): { uri: vscode.Uri; offset: number; value: Record<string, unknown> } | undefined {
     const found = this.ws.locate(kind, name, namespace, path);
     return found ? { uri: vscode.Uri.parse(found.file), offset: found.offset, value: found.value } : undefined;
+  }
+
+  /** The Argo CD Applications in the workspace's files (plain values), for choosing a chart's values. */
+  argoCdApplications(): { file: string; value: unknown }[] {
+    const out: { file: string; value: unknown }[] = [];
+    for (const key of this.ws.paths()) {
+      const text = this.ws.textOf(key);
+      if (!text || !/kind:\s*["']?Application\b/.test(text)) continue;
+      for (const doc of parseAllDocuments(text, { logLevel: 'silent' })) {
+        if (doc.errors.length === 0) out.push({ file: vscode.workspace.asRelativePath(vscode.Uri.parse(key), false), value: doc.toJS() });
+      }
+    }
+    return out;
   }
 
   /** True when the document's last linted text holds Argo objects. */

@@ -1,19 +1,34 @@
 import { strict as assert } from 'node:assert';
 import { helpText, parseCliArgs } from '../../../src/cli/cliArgs';
 
+const NO_RENDER = { values: [], set: [] };
+
 describe('the CLI arguments', () => {
+  it('takes --values and --set in order, repeated, and --helm / --kustomize paths', () => {
+    assert.deepEqual(parseCliArgs(['--values', 'a.yaml', '--set', 'replicas=3', '--values=b.yaml', '--set', 'image.tag=1.2', '--helm', '/opt/helm', '--kustomize', 'kubectl', 'chart']), {
+      kind: 'run',
+      format: 'text',
+      paths: ['chart'],
+      render: { values: ['a.yaml', 'b.yaml'], set: ['replicas=3', 'image.tag=1.2'], helm: '/opt/helm', kustomize: 'kubectl' },
+    });
+  });
+
+  it('rejects a --set that is not KEY=VALUE', () => {
+    assert.deepEqual(parseCliArgs(['--set', 'replicas', 'chart']), { kind: 'usage-error', message: "--set 'replicas' is not KEY=VALUE" });
+  });
+
   it('defaults to the text format and keeps the paths in order', () => {
-    assert.deepEqual(parseCliArgs(['b.yaml', 'dir']), { kind: 'run', format: 'text', paths: ['b.yaml', 'dir'] });
+    assert.deepEqual(parseCliArgs(['b.yaml', 'dir']), { kind: 'run', format: 'text', paths: ['b.yaml', 'dir'], render: NO_RENDER });
   });
 
   it('accepts --format json, --format=sarif and -f github', () => {
-    assert.deepEqual(parseCliArgs(['--format', 'json', 'a.yaml']), { kind: 'run', format: 'json', paths: ['a.yaml'] });
-    assert.deepEqual(parseCliArgs(['--format=sarif', 'a.yaml']), { kind: 'run', format: 'sarif', paths: ['a.yaml'] });
-    assert.deepEqual(parseCliArgs(['-f', 'github', 'a.yaml']), { kind: 'run', format: 'github', paths: ['a.yaml'] });
+    assert.deepEqual(parseCliArgs(['--format', 'json', 'a.yaml']), { kind: 'run', format: 'json', paths: ['a.yaml'], render: NO_RENDER });
+    assert.deepEqual(parseCliArgs(['--format=sarif', 'a.yaml']), { kind: 'run', format: 'sarif', paths: ['a.yaml'], render: NO_RENDER });
+    assert.deepEqual(parseCliArgs(['-f', 'github', 'a.yaml']), { kind: 'run', format: 'github', paths: ['a.yaml'], render: NO_RENDER });
   });
 
   it('treats a lone - as stdin and everything after -- as paths', () => {
-    assert.deepEqual(parseCliArgs(['-', '--', '--odd.yaml']), { kind: 'run', format: 'text', paths: ['-', '--odd.yaml'] });
+    assert.deepEqual(parseCliArgs(['-', '--', '--odd.yaml']), { kind: 'run', format: 'text', paths: ['-', '--odd.yaml'], render: NO_RENDER });
   });
 
   it('rejects an unknown format naming the allowed ones', () => {

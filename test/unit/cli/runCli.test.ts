@@ -37,7 +37,7 @@ describe('running the CLI', () => {
       const r = await run([]);
       assert.equal(r.code, 2);
       assert.equal(r.stdout, '');
-      assert.match(r.stderr, /^argo-rollouts-lint: no PATH given\nUsage: argo-rollouts-lint \[--format text\|json\|sarif\|github\] PATH\.\.\./);
+      assert.match(r.stderr, /^argo-rollouts-lint: no PATH given\nUsage: argo-rollouts-lint \[--format text\|json\|sarif\|github\] \[--values FILE\]\.\.\. \[--set KEY=VALUE\]\.\.\. \[--helm PATH\] \[--kustomize PATH\] PATH\.\.\./);
     });
 
     it('exits 2 for an unknown flag and for an unknown format', async () => {
