@@ -7,6 +7,7 @@
 # every clone on the machine.
 #
 #   bash realcluster/build.sh [module...]     # default: every module
+#   REALCLUSTER_NO_BUILD=1 bash realcluster/build.sh helm   # only report: exit 4 when a module is not built
 #
 # Progress goes to stderr, one line per module with its time; stdout gets one line per module,
 # "<module>=<folder of its binaries>", for scripts. Exits non-zero naming the module and go's error.
@@ -56,6 +57,10 @@ build_one() {
   if [ -f "$out/.complete" ]; then
     echo "realcluster: $module is built ($out)" >&2
     return 0
+  fi
+  if [ -n "${REALCLUSTER_NO_BUILD:-}" ]; then
+    echo "realcluster: $module is not built (run: bash realcluster/build.sh $module)" >&2
+    return 4
   fi
   tools=$(cd "$here/go/$module" && go mod edit -json | node -e 'const m = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log((m.Tool || []).map((t) => t.Path).join(" "))')
   echo "realcluster: building $module ($tools); a cold build of the whole cluster takes about 30 minutes on 2 cores" >&2
