@@ -76,6 +76,10 @@ build_one() {
   if [ "$module" = etcd ]; then mv "$out.partial/server" "$out.partial/etcd"; fi
   touch "$out.partial/.complete"
   rm -rf "$out" && mv "$out.partial" "$out"
+  # Builds of this module's earlier go.mod or flags are never used again.
+  for old in "$cache/$module"-*; do
+    case "$old" in "$out" | *.partial) ;; *) rm -rf "$old" ;; esac
+  done
   echo "realcluster: built $module in $(( $(date +%s) - start )) s" >&2
 }
 
