@@ -41,7 +41,7 @@ interface Pair {
  * canary/stable Services, and the canary Ingress Argo creates for NGINX
  * (`<rollout>-<stableIngress>-canary`, whose stable counterpart is the stable Ingress).
  */
-function canaryStablePairs(rollout: unknown): Pair[] {
+export function canaryStablePairs(rollout: unknown): Pair[] {
   const canary = at(rollout, 'spec', 'strategy', 'canary');
   const name = stringAt(rollout, 'metadata', 'name') ?? '';
   const stableIngress = stringAt(canary, 'trafficRouting', 'nginx', 'stableIngress') ?? '';

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { templateMetrics } from '../../core/preview/templateMetrics';
 import { commandIds } from '../commandIds';
 import { previewKey, type PreviewResults } from './previewResults';
+import { BACKTEST_COMMAND } from './backtestCommand';
 
 export class PreviewCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
@@ -28,6 +29,7 @@ export class PreviewCodeLens implements vscode.CodeLensProvider, vscode.Disposab
       } else {
         lenses.push(new vscode.CodeLens(range, { title: '$(play) Preview query', command: commandIds.previewQuery, arguments: args, tooltip: 'Run this query against Prometheus now and evaluate its conditions' }));
       }
+      lenses.push(new vscode.CodeLens(range, { title: '$(history) Backtest', command: BACKTEST_COMMAND, arguments: args, tooltip: 'What would this analysis have decided on past traffic? Replays it as a run started at every point of a window (default the last 6 h)' }));
     }
     return lenses;
   }

@@ -29,14 +29,14 @@ export interface PreviewDeps {
 const SPARKLINE_WINDOW_SEC = 30 * 60;
 const SPARKLINE_WIDTH_PX = 320;
 
-function callsOf(deps: PreviewDeps, metric: TemplateMetric): PreviewCall[] {
+export function callsOf(deps: Pick<PreviewDeps, 'templateUsers'>, metric: TemplateMetric): PreviewCall[] {
   const clusterScope = metric.templateKind === 'ClusterAnalysisTemplate';
   return deps.templateUsers(metric.templateKind, metric.templateName)
     .filter((u) => u.kind === 'Rollout')
     .flatMap((u) => templateCalls(u.value, metric.templateName, clusterScope).map((c) => ({ rolloutName: u.name, rollout: u.value, ...c })));
 }
 
-async function pickCall(calls: readonly PreviewCall[]): Promise<PreviewCall | undefined | 'cancelled'> {
+export async function pickCall(calls: readonly PreviewCall[]): Promise<PreviewCall | undefined | 'cancelled'> {
   if (calls.length <= 1) return calls[0];
   const picked = await vscode.window.showQuickPick(
     calls.map((c) => ({ label: c.rolloutName, description: c.where, call: c })),
