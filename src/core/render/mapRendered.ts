@@ -65,7 +65,7 @@ export function placeHelmFindings(rendered: string, findings: readonly Finding[]
     }
     const span = placeSpan(f, at, target);
     const related: RelatedLocation[] = [];
-    const origin = valueOrigin(target, at.path, values);
+    const origin = valueOrigin(target, at.path, values, dirOf(sources.chartYaml.path));
     const placed: PlacedFinding = { file: template.path, finding: moved(f, span, origin ? ` (value from ${origin.label})` : ''), related };
     if (origin) {
       related.push({ file: origin.file, span: origin.span, message: `the value comes from ${origin.label}` });
@@ -105,7 +105,10 @@ export function placeKustomizeFindings(rendered: string, findings: readonly Find
       for (const d of docs) {
         const value = d.yaml.toJS() as unknown;
         if (patch.json6902 || Array.isArray(value)) {
-          const span = jsonPatchSpan(d.yaml, d.text, value, at.path);
+          const span = jsonPatchSpan(d.yaml, d.text, value, at.path, (prefix) => {
+            const n = nodeAt(at.yaml, prefix);
+            return isSeq(n) ? n.items.length : -1;
+          });
           if (span) placed = { file: patch.path, finding: moved(f, shift(span, d.base), ''), related: [] };
         } else if (isRecord(value) && value.kind === at.kind && sameName(name(value), at.name) && nodeAt(d.yaml, at.path) !== undefined) {
           placed = { file: patch.path, finding: moved(f, shift(spanOf(d.yaml, d.text, at.path), d.base), ''), related: [] };
@@ -231,7 +234,7 @@ const VALUES_REF = /\.Values((?:\.[A-Za-z_][\w-]*)+)/g;
  * the field comes from an action that prints a whole block, `toYaml .Values.x`, the rest of the path
  * below it), looked up in the values files, the last that sets it winning.
  */
-function valueOrigin(target: TemplateDoc, path: Path, values: readonly { source: SourceText; yaml: Document }[]): { file: string; span: Span; label: string } | undefined {
+function valueOrigin(target: TemplateDoc, path: Path, values: readonly { source: SourceText; yaml: Document }[], chartDir: string): { file: string; span: Span; label: string } | undefined {
   if (!target.doc.hides?.(path)) return undefined;
   const steps = walk(target.doc.yaml, path);
   const depth = steps.length - 1;
@@ -245,7 +248,7 @@ function valueOrigin(target: TemplateDoc, path: Path, values: readonly { source:
       for (let i = values.length - 1; i >= 0; i--) {
         const v = values[i]!;
         if (nodeAt(v.yaml, key) === undefined) continue;
-        return { file: v.source.path, span: spanOf(v.yaml, v.source.text, key), label: `${basename(v.source.path)}: ${key.join('.')}` };
+        return { file: v.source.path, span: spanOf(v.yaml, v.source.text, key), label: `${relativeTo(chartDir, v.source.path)}: ${key.join('.')}` };
       }
     }
   }
@@ -276,14 +279,17 @@ function regionOf(target: TemplateDoc, key: Node | undefined, node: Node | null 
 
 // --- JSON 6902 ---------------------------------------------------------------------------------------
 
-/** The span of the operation that sets `path` (or a field above it): its value below, else its `path`. */
-function jsonPatchSpan(yaml: Document, text: string, ops: unknown, path: Path): Span | undefined {
+/**
+ * The span of the operation that sets `path` (or a field above it): its value below, else its `path`.
+ * `/-` appends, so it names the last item of the rendered list (`lengthAt` gives a rendered list's length).
+ */
+function jsonPatchSpan(yaml: Document, text: string, ops: unknown, path: Path, lengthAt: (prefix: Path) => number): Span | undefined {
   if (!Array.isArray(ops)) return undefined;
   for (let i = ops.length - 1; i >= 0; i--) {
     const op: unknown = ops[i];
     if (!isRecord(op) || typeof op.path !== 'string' || op.op === 'remove' || op.op === 'test') continue;
     const pointer = op.path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    if (pointer.length > path.length || !pointer.every((seg, k) => seg === String(path[k]) || (seg === '-' && typeof path[k] === 'number'))) continue;
+    if (pointer.length > path.length || !pointer.every((seg, k) => seg === String(path[k]) || (seg === '-' && path[k] === lengthAt(path.slice(0, k)) - 1))) continue;
     const below = path.slice(pointer.length);
     return nodeAt(yaml, [i, 'value', ...below]) !== undefined ? spanOf(yaml, text, [i, 'value', ...below]) : spanOf(yaml, text, [i, 'path']);
   }
@@ -340,8 +346,12 @@ function sameName(source: string | undefined, rendered: string | undefined): boo
   return rendered === source || rendered.startsWith(`${source}-`) || rendered.endsWith(`-${source}`) || rendered.includes(`-${source}-`);
 }
 
-function basename(p: string): string {
-  const parts = p.split(/[\\/]/);
-  return parts.slice(-2).join('/');
+function dirOf(p: string): string {
+  return p.replace(/[\\/][^\\/]*$/, '');
+}
+
+/** A values file as the chart names it (`envValues/local.yaml`), or its full path when outside the chart. */
+function relativeTo(dir: string, p: string): string {
+  return dir && p.startsWith(dir) && /[\\/]/.test(p[dir.length] ?? '') ? p.slice(dir.length + 1).replace(/\\/g, '/') : p;
 }
 

@@ -36,18 +36,28 @@ export interface RenderError {
 }
 
 /**
- * helm's failure, e.g. `Error: template: shop/templates/rollout.yaml:12:20: executing … : required value`
- * or `Error: YAML parse error on shop/templates/rollout.yaml: error converting YAML to JSON: yaml: line 26: …`.
+ * helm's failure. helm 3: `Error: template: shop/templates/rollout.yaml:12:20: executing … : required value`;
+ * helm 4: `Error: shop/templates/rollout.yaml:35:37` then indented lines with the detail; both:
+ * `Error: YAML parse error on shop/templates/rollout.yaml: error converting YAML to JSON: yaml: line 26: …`.
  */
 export function readRenderError(stderr: string): RenderError {
-  const lines = stderr.split(/\r?\n/).filter((l) => l.trim() !== '' && !/^(WARNING|walk\.go|install\.go)/i.test(l));
-  const errorLine = lines.find((l) => l.startsWith('Error:')) ?? lines.at(-1) ?? 'helm failed without a message';
-  const message = errorLine.replace(/^Error:\s*/, '').trim();
-  const at = /template: ([^:\s]+\/[^:\s]+):(\d+)(?::\d+)?:/.exec(message);
-  if (at) return { source: chartRelative(at[1]!), line: Number(at[2]), message };
-  const yamlError = /(?:YAML parse error on|error converting YAML.* on) ([^:\s]+\/[^:\s]+):/.exec(message);
-  if (yamlError) return { source: chartRelative(yamlError[1]!), message };
-  const named = /([\w.-]+\/templates\/[^:\s]+)/.exec(message);
+  const lines = stderr.split(/\r?\n/);
+  const at = lines.findIndex((l) => l.startsWith('Error:'));
+  const picked = at < 0 ? lines.filter((l) => l.trim() !== '').slice(-1) : [lines[at]!, ...takeIndented(lines.slice(at + 1))];
+  const message = picked.map((l) => l.trim()).join(' ').replace(/^Error:\s*/, '').trim() || 'helm failed without a message';
+  const where = /(?:template: )?([^\s:"]+\/templates\/[^\s:"]+):(\d+)(?::\d+)?/.exec(message);
+  if (where && !/YAML parse error on/.test(message)) return { source: chartRelative(where[1]!), line: Number(where[2]), message };
+  const named = /([^\s:"]+\/templates\/[^\s:"]+)/.exec(message);
   if (named) return { source: chartRelative(named[1]!), message };
   return { message };
+}
+
+/** helm 4 writes the detail of an error on the indented lines after it. */
+function takeIndented(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    if (!/^\s+\S/.test(l)) break;
+    out.push(l);
+  }
+  return out;
 }
