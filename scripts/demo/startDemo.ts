@@ -8,6 +8,7 @@
 import { cp, mkdir, rm, writeFile, copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { at } from '../../src/core/rollout/jsonFields';
 import type { ClusterStore } from '../../testbed/apiDouble/clusterStore';
 import { PrometheusClient } from '../../src/prometheus/prometheusClient';
 import { startTestCluster } from '../../testbed/apiDouble/startTestCluster';
@@ -18,6 +19,7 @@ import { SimClock } from '../../testbed/canarySimulator/simClock';
 import { startDemoCodeServer } from './demoCodeServer';
 import { demoMetricSource } from './demoMetricSource';
 import { startDemoPrometheus, type DemoPrometheus } from './demoPrometheus';
+import { keepCanaryGoing, NEXT_RELEASE_AFTER_MS } from './nextRelease';
 import { driveInRealTime } from './realTimeClock';
 import { seedDemoCluster, type SeededRollout } from './seedDemoCluster';
 
@@ -31,6 +33,8 @@ export interface DemoOptions {
   readonly prometheus?: boolean;
   /** code-server with the extension from this .vsix; false when the caller opens VS Code itself (or a test). */
   readonly codeServer?: false | { readonly vsix: string; readonly port?: number };
+  /** How long a finished gitops-hugo canary stays Healthy before the next build starts one (default a minute). */
+  readonly nextReleaseAfterMs?: number;
   /** Progress lines, one per long step. */
   readonly log?: (line: string) => void;
 }
@@ -118,6 +122,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     const simulator = new CanarySimulator(cluster.store, { clock, metricSource });
     stops.push(() => simulator.stop());
     const rollouts = await seedDemoCluster(cluster.store, simulator, source, clock.nowMs());
+    // The walkthrough promises a canary to watch whenever the user gets there: after each one, the next.
+    const hugo = cluster.store.get({ resource: 'rollouts', namespace: 'default', name: 'gitops-hugo' });
+    const containers = at(hugo, 'spec', 'template', 'spec', 'containers');
+    const release = Array.isArray(containers) ? at(containers[0], 'image') : undefined;
+    if (typeof release === 'string') {
+      stops.push(keepCanaryGoing(cluster.store, simulator, clock, { namespace: 'default', name: 'gitops-hugo', image: release, afterMs: options.nextReleaseAfterMs ?? NEXT_RELEASE_AFTER_MS, log }));
+    }
     stops.push(driveInRealTime(clock));
 
     const workspace = join(stateDir, 'workspace');

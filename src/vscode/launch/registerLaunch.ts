@@ -17,6 +17,12 @@ export interface LaunchWiring {
   readonly reveal: (namespace: string, name: string) => Promise<void>;
 }
 
+/**
+ * True once a launch went through in this window. The walkthrough's launch step completes on it: a
+ * CodeLens runs the command through VS Code's argument delegation, which `onCommand` never sees.
+ */
+export const CANARY_LAUNCHED_KEY = 'argoRollouts.canaryLaunched';
+
 export function registerLaunch(context: vscode.ExtensionContext, w: LaunchWiring): { launchCanary: ReturnType<typeof launchCanary> } {
   const diff = new LaunchDiffDocuments();
   const lens = new LaunchCodeLens(w.session);
@@ -35,10 +41,15 @@ export function registerLaunch(context: vscode.ExtensionContext, w: LaunchWiring
       if (e.document === vscode.window.activeTextEditor?.document) updateKey();
     }),
   );
+  const launch = launchCanary({
+    session: w.session, prompts: w.prompts, log: w.log, diff, reveal: w.reveal,
+    findingsFor: (document) => w.controller.findingsFor(document),
+  });
   return {
-    launchCanary: launchCanary({
-      session: w.session, prompts: w.prompts, log: w.log, diff, reveal: w.reveal,
-      findingsFor: (document) => w.controller.findingsFor(document),
-    }),
+    launchCanary: async (uri, offset) => {
+      const outcome = await launch(uri, offset);
+      if (outcome.status === 'done') void vscode.commands.executeCommand('setContext', CANARY_LAUNCHED_KEY, true);
+      return outcome;
+    },
   };
 }

@@ -91,7 +91,7 @@ describe('the demo (scripts/demo/startDemo.ts, without code-server)', function (
     const rollout = join(workspace, 'gitops-hugo', 'rollout.yaml');
     await writeFile(rollout, (await readFile(rollout, 'utf8')).replaceAll('duration: 30s', 'duration: 2s'));
     await edit(join(workspace, 'gitops-hugo', 'analysis-templates.yaml'), (t) => t.replaceAll('interval: 20s', 'interval: 2s').replaceAll('[1m]', '[10s]'));
-    await edit(join(workspace, 'gitops-hugo', 'new-version.yaml'), (t) => t.replaceAll('duration: 30s', 'duration: 4s'));
+    await edit(join(workspace, 'gitops-hugo', 'new-version.yaml'), (t) => t.replaceAll('duration: 30s', 'duration: 4s').replaceAll('duration: 2m', 'duration: 4s'));
     baseline = await childPids();
     demo = await startDemo({ workspace, codeServer: false });
   });
