@@ -2,9 +2,9 @@
 // text changed, caches each document's own findings, and re-runs cross-document rules only for
 // documents whose looked-up objects changed. Lint never throws: a rule that crashes becomes an
 // `internal-error` finding (which the fuzz test asserts never appears).
-import { parseLintDoc, isRecord, type ParseResult } from './lintDoc';
+import { parseLintDoc, isRecord, type LintDoc, type ParseResult } from './lintDoc';
 import { indexedKind, MapReferenceIndex, objectKey, RecordingIndex, usersKey, type IndexedKind, type IndexedObject, type ReferenceExtractor } from './referenceIndex';
-import type { Rule } from './rule';
+import type { Rule, RuleEdit } from './rule';
 import { splitDocuments } from './splitDocuments';
 import { MANIFEST, type FileRole } from './template/fileRole';
 import { LINTED_KINDS, type Finding, type LintedKind, type TextEdit } from './types';
@@ -163,8 +163,8 @@ export class LintWorkspace {
     for (const d of state.docs) {
       d.local ??= this.runLocal(d);
       if (d.cross === undefined) d.cross = this.runCross(d, file);
-      for (const f of d.local) out.push(shift(f, d.base));
-      for (const f of d.cross.findings) out.push(shift(f, d.base));
+      for (const f of d.local) out.push(this.place(f, d.base, file));
+      for (const f of d.cross.findings) out.push(this.place(f, d.base, file));
     }
     return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   }
@@ -299,6 +299,27 @@ export class LintWorkspace {
     return out;
   }
 
+  /**
+   * A cached finding placed in its file: offsets moved by its document's base, and edits in other
+   * documents placed where those documents are now (the fix is dropped when one is gone).
+   */
+  private place(f: Finding, base: number, file: string): Finding {
+    const { fix, ...bare } = f;
+    if (!fix?.edits.some(isPending)) return shift(f, base);
+    const moved = shift(bare, base);
+    const edits: TextEdit[] = [];
+    for (const e of fix.edits) {
+      if (!isPending(e)) {
+        edits.push({ start: e.start + base, end: e.end + base, newText: e.newText });
+        continue;
+      }
+      const other = this.files.get(e.inDoc.file)?.docs.find((d) => d.parsed.doc === e.inDoc);
+      if (!other) return moved;
+      edits.push({ start: e.start + other.base, end: e.end + other.base, newText: e.newText, ...(e.inDoc.file !== file ? { file: e.inDoc.file } : {}) });
+    }
+    return { ...moved, fix: { title: fix.title, edits } };
+  }
+
   private runCross(d: DocState, file: string): { findings: Finding[]; deps: Set<string> } {
     const recording = new RecordingIndex(this.index);
     const findings: Finding[] = [];
@@ -326,7 +347,9 @@ export class LintWorkspace {
           index,
           report: (r) => {
             if (doc.hides?.(r.at)) return;
-            const fix = r.fix && !r.fix.edits.some((e) => doc.touchesAction?.(e)) ? r.fix : undefined;
+            // An edit in another document needs that document as written: not a Helm template's masked text.
+            const editable = (e: RuleEdit): boolean => (e.doc && e.doc !== doc ? e.doc.toSource === undefined && !e.doc.touchesAction : !doc.touchesAction?.(e));
+            const fix = r.fix && r.fix.edits.every(editable) ? r.fix : undefined;
             const span = r.span ?? doc.span(r.at, r.part);
             const source = doc.toSource ?? ((s) => s);
             out.push({
@@ -335,7 +358,7 @@ export class LintWorkspace {
               message: r.message,
               path: r.argoPath ?? formatPath(r.at),
               span: source(span),
-              ...(fix ? { fix: { title: fix.title, edits: fix.edits.map((e) => ({ ...source(e), newText: e.newText })) } } : {}),
+              ...(fix ? { fix: { title: fix.title, edits: fix.edits.map((e): TextEdit => (e.doc && e.doc !== doc ? pendingEdit(e, e.doc) : { ...source(e), newText: e.newText })) } } : {}),
             });
           },
         });
@@ -382,6 +405,22 @@ function docIndexAt(docs: readonly DocState[], offset: number): number {
 
 function clamp(n: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, n));
+}
+
+/**
+ * An edit in another document, kept with that document until lintFile places it: the document may
+ * move in its file (an edit above it) while this finding stays cached.
+ */
+interface PendingEdit extends TextEdit {
+  readonly inDoc: LintDoc;
+}
+
+function pendingEdit(e: RuleEdit, doc: LintDoc): PendingEdit {
+  return { start: e.start, end: e.end, newText: e.newText, inDoc: doc };
+}
+
+function isPending(e: TextEdit): e is PendingEdit {
+  return (e as Partial<PendingEdit>).inDoc !== undefined;
 }
 
 function shift(f: Finding, base: number): Finding {

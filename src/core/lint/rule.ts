@@ -2,7 +2,7 @@
 // reference index); it reports findings by path, and the engine turns paths into spans.
 import type { LintDoc } from './lintDoc';
 import type { ReferenceIndex } from './referenceIndex';
-import type { Fix, LintedKind, Severity, Span } from './types';
+import type { LintedKind, Severity, Span, TextEdit } from './types';
 import type { Part, Path } from './yamlPath';
 
 export interface Report {
@@ -17,7 +17,18 @@ export interface Report {
   readonly severity?: Severity;
   /** An explicit span relative to the document, for findings inside a value (PromQL, conditions). */
   readonly span?: Span;
-  readonly fix?: Fix;
+  readonly fix?: RuleFix;
+}
+
+/** An edit of a fix: in the reported document, or in `doc` (another document, e.g. one the index found). */
+export interface RuleEdit extends Omit<TextEdit, 'file'> {
+  /** The document the offsets are in (default: the reported one); the engine places it in its file. */
+  readonly doc?: LintDoc;
+}
+
+export interface RuleFix {
+  readonly title: string;
+  readonly edits: readonly RuleEdit[];
 }
 
 export interface RuleContext {

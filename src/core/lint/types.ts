@@ -11,6 +11,11 @@ export interface Span {
 
 export interface TextEdit extends Span {
   readonly newText: string;
+  /**
+   * A fix's edit in another file (offsets into that file's text), e.g. the canary Service created next
+   * to the stable one; absent: the finding's own file.
+   */
+  readonly file?: string;
 }
 
 /** A quick fix: only offered when it is unambiguous. */

@@ -98,6 +98,11 @@ export class LintController implements vscode.Disposable {
   }
 
   /** True when the document's last linted text holds Argo objects. */
+  /** The text the linter holds for a file (its key, a URI string): an open document's, or the file's on disk. */
+  textOf(key: string): string | undefined {
+    return this.ws.textOf(key);
+  }
+
   isArgoDocument(document: vscode.TextDocument): boolean {
     return this.argoFiles.has(document.uri.toString());
   }

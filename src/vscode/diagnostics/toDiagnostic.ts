@@ -1,5 +1,6 @@
 // Findings → VS Code diagnostics and quick-fix edits. The only place that knows both shapes.
 import * as vscode from 'vscode';
+import { LineIndex } from '../../core/lint/lineIndex';
 import type { Finding, Severity, Span } from '../../core/lint/types';
 
 export const DIAGNOSTIC_SOURCE = 'argo-rollouts';
@@ -36,10 +37,27 @@ export function ruleIdOf(d: vscode.Diagnostic): string | undefined {
   return c === undefined ? undefined : String(c);
 }
 
-/** A WorkspaceEdit for a finding's fix; offsets are relative to `document`'s current text. */
-export function fixEdit(document: vscode.TextDocument, f: Finding): vscode.WorkspaceEdit | undefined {
+/**
+ * A WorkspaceEdit for a finding's fix; offsets are relative to `document`'s current text, or for an
+ * edit in another file (the linter's key, a URI string) to `textOf(file)`, the text the linter holds for
+ * it. Undefined when such a file's text is not known.
+ */
+export function fixEdit(document: vscode.TextDocument, f: Finding, textOf: (file: string) => string | undefined = () => undefined): vscode.WorkspaceEdit | undefined {
   if (!f.fix) return undefined;
   const edit = new vscode.WorkspaceEdit();
-  for (const e of f.fix.edits) edit.replace(document.uri, toRange(e, (o) => document.positionAt(o)), e.newText);
+  for (const e of f.fix.edits) {
+    if (e.file === undefined) {
+      edit.replace(document.uri, toRange(e, (o) => document.positionAt(o)), e.newText);
+      continue;
+    }
+    const text = textOf(e.file);
+    if (text === undefined) return undefined;
+    const lines = new LineIndex(text);
+    const positionAt = (o: number): vscode.Position => {
+      const p = lines.position(o);
+      return new vscode.Position(p.line - 1, p.column - 1);
+    };
+    edit.replace(vscode.Uri.parse(e.file), toRange(e, positionAt), e.newText);
+  }
   return edit;
 }

@@ -15,7 +15,7 @@ export class LintCodeActions implements vscode.CodeActionProvider {
       if (!f.fix) continue;
       const fRange = toRange(f.span, (o) => document.positionAt(o));
       if (!fRange.intersection(range)) continue;
-      const edit = fixEdit(document, f);
+      const edit = fixEdit(document, f, (file) => this.controller.textOf(file));
       if (!edit) continue;
       const action = new vscode.CodeAction(f.fix.title, vscode.CodeActionKind.QuickFix);
       action.edit = edit;

@@ -2,7 +2,7 @@
 // strategy sections, and the "is this object in the workspace or only in the cluster" severity rule.
 import { asRecord, isRecord } from '../../../untrustedJson';
 import type { IndexedKind, IndexedObject, ReferenceIndex } from '../../referenceIndex';
-import type { RuleContext } from '../../rule';
+import type { RuleContext, RuleFix } from '../../rule';
 import type { Severity } from '../../types';
 import type { Path } from '../../yamlPath';
 
@@ -87,6 +87,8 @@ export interface MissingRef {
   readonly at: Path;
   readonly argoPath: string;
   readonly message: string;
+  /** Creates the missing object, when that is unambiguous. */
+  readonly fix?: RuleFix;
 }
 
 /** Reports each missing reference with the severity `missingSeverity` gives for its kind. */
@@ -99,6 +101,7 @@ export function reportMissing(ctx: RuleContext, kind: IndexedKind, missing: read
       at: m.at,
       argoPath: m.argoPath,
       severity,
+      ...(m.fix ? { fix: m.fix } : {}),
     });
   }
 }

@@ -1,9 +1,10 @@
 // §2.1 beyond Argo's lint: objects the Rollout names that are not in the workspace.
 import type { IndexedKind } from '../../referenceIndex';
-import { invalid, type Rule, type RuleContext } from '../../rule';
+import { invalid, type Rule, type RuleContext, type RuleFix } from '../../rule';
 import type { Path } from '../../yamlPath';
 import { experimentAnalysisGroups, resolveTemplates, rolloutAnalysisGroups, type AnalysisGroup } from './analysisRefs';
 import { dig, list, name, rec, reportMissing, trafficRouting, type MissingRef } from './refHelpers';
+import { createCanaryServiceEdit } from './canaryServiceFix';
 import { serviceRefs } from './serviceRefs';
 
 const TR: Path = ['spec', 'strategy', 'canary', 'trafficRouting'];
@@ -19,11 +20,24 @@ export function virtualServiceNamespaceName(full: string): { namespace: string |
 function checkServices(ctx: RuleContext): void {
   const missing: MissingRef[] = [];
   let found = false;
-  for (const ref of serviceRefs(ctx.value)) {
+  const refs = serviceRefs(ctx.value);
+  for (const ref of refs) {
     if (ctx.index.find('Service', ref.name, ctx.doc.namespace)) found = true;
-    else missing.push({ at: ref.at, argoPath: ref.argoPath, message: invalid(ref.name, `services "${ref.name}" not found`) });
+    else {
+      const fix = ref.role === 'canary' ? createCanaryServiceFix(ctx, ref.name, refs.find((r) => r.role === 'stable')?.name) : undefined;
+      missing.push({ at: ref.at, argoPath: ref.argoPath, message: invalid(ref.name, `services "${ref.name}" not found`), ...(fix ? { fix } : {}) });
+    }
   }
   reportMissing(ctx, 'Service', missing, found);
+}
+
+/** A missing canary Service, created next to the stable one when the workspace holds that. */
+function createCanaryServiceFix(ctx: RuleContext, name: string, stable: string | undefined): RuleFix | undefined {
+  const stableService = stable !== undefined ? ctx.index.find('Service', stable, ctx.doc.namespace) : undefined;
+  if (!stableService) return undefined;
+  const spec = rec(ctx.value.spec);
+  const edit = createCanaryServiceEdit(stableService, name, { name: ctx.doc.name, podLabels: dig(spec, 'template', 'metadata', 'labels'), matchLabels: dig(spec, 'selector', 'matchLabels') });
+  return edit ? { title: `Create Service ${name} next to ${stableService.name}`, edits: [edit] } : undefined;
 }
 
 function checkTemplates(ctx: RuleContext, groups: readonly AnalysisGroup[]): void {
