@@ -4,7 +4,8 @@
 # unless desktop VS Code's `code` is on PATH; Prometheus from Debian when apt can), builds, then runs
 # scripts/demo/runDemo.ts: a test cluster (kubeconfig context `demo`) with the canary simulator on the
 # wall clock, Prometheus, and VS Code with the extension on a copy of demo/workspace.
-# Ctrl+C stops everything. Flags go to runDemo.ts: --browser, --port N, --no-prometheus.
+# Ctrl+C stops everything. Flags go to runDemo.ts: --browser, --port N, --no-prometheus, --real-cluster (the
+# real Kubernetes control plane and Argo Rollouts controller, built from Go modules into .cache/ the first time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

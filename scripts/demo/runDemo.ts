@@ -2,16 +2,19 @@
 // opens desktop VS Code when `code` is on PATH or else serves code-server and prints its URL, then
 // runs until Ctrl+C (SIGINT) or SIGTERM and stops everything it started.
 // Flags: --browser (code-server even when `code` exists), --port N (code-server's port),
-// --no-prometheus, --vsix FILE (default dist/argo-rollouts-vscode.vsix).
+// --no-prometheus, --vsix FILE (default dist/argo-rollouts-vscode.vsix), --real-cluster (the real
+// Kubernetes control plane and Argo Rollouts controller instead of the API double and the simulator).
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO_ROOT, startDemo, type RunningDemo } from './startDemo';
+import { startRealDemo, type RunningRealDemo } from './startRealDemo';
+import { REPO_ROOT, startDemo } from './startDemo';
 
 interface DemoArgs {
   readonly browser: boolean;
   readonly port: number | undefined;
   readonly prometheus: boolean;
   readonly vsix: string;
+  readonly realCluster: boolean;
 }
 
 function parseArgs(argv: readonly string[]): DemoArgs {
@@ -25,6 +28,7 @@ function parseArgs(argv: readonly string[]): DemoArgs {
     port: port === undefined ? undefined : Number(port),
     prometheus: !argv.includes('--no-prometheus'),
     vsix: value('--vsix') ?? join(REPO_ROOT, 'dist', 'argo-rollouts-vscode.vsix'),
+    realCluster: argv.includes('--real-cluster'),
   };
 }
 
@@ -46,7 +50,8 @@ function desktopCode(): string | undefined {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const code = args.browser ? undefined : desktopCode();
-  let starting: Promise<RunningDemo | undefined> = Promise.resolve(undefined);
+  // Both demos answer what this script prints (the simulated one has more, for tests).
+  let starting: Promise<RunningRealDemo | undefined> = Promise.resolve(undefined);
   let stopping = false;
   const stop = async (why: string): Promise<void> => {
     if (stopping) {
@@ -63,11 +68,10 @@ async function main(): Promise<void> {
   };
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void stop(sig));
 
-  starting = startDemo({
-    prometheus: args.prometheus,
-    codeServer: code ? false : { vsix: args.vsix, port: args.port },
-    log: progress,
-  });
+  const codeServer = code ? false as const : { vsix: args.vsix, port: args.port };
+  starting = args.realCluster
+    ? startRealDemo({ codeServer, log: progress })
+    : startDemo({ prometheus: args.prometheus, codeServer, log: progress });
   const demo = await starting;
   if (stopping || !demo) return;
 
