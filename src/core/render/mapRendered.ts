@@ -11,6 +11,7 @@ import { parseLintDoc, type LintDoc } from '../lint/lintDoc';
 import { splitDocuments } from '../lint/splitDocuments';
 import type { Finding, Span } from '../lint/types';
 import { nodeAt, walk, type Path, type PathSegment } from '../lint/yamlPath';
+import { templateActions } from '../lint/template/templateActions';
 import { pathAt } from './pathAt';
 import { renderedDocs, type RenderedDoc } from './renderedDocs';
 
@@ -63,9 +64,10 @@ export function placeHelmFindings(rendered: string, findings: readonly Finding[]
       out.push(unplaced(f, sources.chartYaml, `${at.doc.source}: ${f.path}`));
       continue;
     }
-    const span = placeSpan(f, at, target);
+    const path = templatePath(at, target);
+    const span = placeSpan(f, { ...at, path }, target, at.path);
     const related: RelatedLocation[] = [];
-    const origin = valueOrigin(target, at.path, values, dirOf(sources.chartYaml.path));
+    const origin = valueOrigin(target, path, values, dirOf(sources.chartYaml.path));
     const placed: PlacedFinding = { file: template.path, finding: moved(f, span, origin ? ` (value from ${origin.label})` : ''), related };
     if (origin) {
       related.push({ file: origin.file, span: origin.span, message: `the value comes from ${origin.label}` });
@@ -207,10 +209,33 @@ function templateDocs(template: SourceText): TemplateDocs {
   };
 }
 
+/**
+ * The field's path in the template. A `range` prints several list items from one written item, so
+ * the rendered index may name another item of the template: when the template's item there is
+ * static and says something else, the templated item with the same field is the one.
+ */
+function templatePath(at: RenderedAt, target: TemplateDoc): PathSegment[] {
+  const path = at.path;
+  const rendered = nodeAt(at.yaml, path);
+  const written = nodeAt(target.doc.yaml, path);
+  const agrees = written !== undefined && (target.doc.hides?.(path) || !isScalar(rendered) || !isScalar(written) || rendered.value === written.value);
+  if (agrees) return path;
+  for (let k = path.length - 1; k >= 0; k--) {
+    if (typeof path[k] !== 'number') continue;
+    const list = nodeAt(target.doc.yaml, path.slice(0, k));
+    if (!isSeq(list)) continue;
+    for (let j = 0; j < list.items.length; j++) {
+      const candidate = [...path.slice(0, k), j, ...path.slice(k + 1)];
+      if (nodeAt(target.doc.yaml, candidate) !== undefined && target.doc.hides?.(candidate)) return candidate;
+    }
+  }
+  return path;
+}
+
 /** The finding's span in the template: the same field, and the same characters inside a scalar when the template writes it out. */
-function placeSpan(f: Finding, at: RenderedAt, target: TemplateDoc): Span {
-  const renderedNode = nodeAt(at.yaml, at.path);
-  const steps = walk(at.yaml, at.path);
+function placeSpan(f: Finding, at: RenderedAt, target: TemplateDoc, renderedPath: Path): Span {
+  const renderedNode = nodeAt(at.yaml, renderedPath);
+  const steps = walk(at.yaml, renderedPath);
   const pair = steps[steps.length - 1]?.pair;
   const onKey = pair?.key && (pair.key as Node).range && (pair.key as Node).range![0] <= at.offset && at.offset < (pair.key as Node).range![1];
   const templateNode = nodeAt(target.doc.yaml, at.path);
@@ -241,7 +266,8 @@ function valueOrigin(target: TemplateDoc, path: Path, values: readonly { source:
   const rest = path.slice(depth);
   const node = steps[depth]?.node;
   const region = regionOf(target, steps[depth]?.pair?.key as Node | undefined, node);
-  const refs = [...region.matchAll(VALUES_REF)].map((m) => m[1]!.slice(1).split('.'));
+  const start = (steps[depth]?.pair?.key as Node | undefined)?.range?.[0] ?? node?.range?.[0] ?? 0;
+  const refs = [...region.matchAll(VALUES_REF), ...enclosingBlocks(target.source, start).flatMap((b) => [...b.matchAll(VALUES_REF)])].map((m) => m[1]!.slice(1).split('.'));
   for (const ref of refs) {
     for (let keep = rest.length; keep >= 0; keep--) {
       const key = [...ref, ...rest.slice(0, keep)];
@@ -253,6 +279,19 @@ function valueOrigin(target: TemplateDoc, path: Path, values: readonly { source:
     }
   }
   return undefined;
+}
+
+/** The `range` / `with` actions around `offset`, innermost first (their `.Values.x` is where `.` comes from). */
+function enclosingBlocks(source: string, offset: number): string[] {
+  const stack: string[] = [];
+  for (const a of templateActions(source)) {
+    if (a.start >= offset) break;
+    if (a.kind !== 'control') continue;
+    const body = source.slice(a.start, a.end).replace(/^\{\{-?\s*/, '');
+    if (/^(if|range|with|define|block)\b/.test(body)) stack.push(body);
+    else if (/^end\b/.test(body)) stack.pop();
+  }
+  return stack.filter((b) => /^(range|with)\b/.test(b)).reverse();
 }
 
 /** The template text of a field: its key's line through the lines below it that are indented more. */
