@@ -52,7 +52,7 @@ dir_for() {
 }
 
 build_one() {
-  local module=$1 out tools start
+  local module=$1 out tools start lock
   out=$(dir_for "$module")
   if [ -f "$out/.complete" ]; then
     echo "realcluster: $module is built ($out)" >&2
@@ -61,6 +61,14 @@ build_one() {
   if [ -n "${REALCLUSTER_NO_BUILD:-}" ]; then
     echo "realcluster: $module is not built (run: bash realcluster/build.sh $module)" >&2
     return 4
+  fi
+  # One build of a module at a time (the test suites, the demo and a user may all ask at once): the
+  # second waits for the first and then finds the module built.
+  exec {lock}>"$cache/$module.lock"
+  flock "$lock"
+  if [ -f "$out/.complete" ]; then
+    echo "realcluster: $module was built meanwhile ($out)" >&2
+    return 0
   fi
   tools=$(cd "$here/go/$module" && go mod edit -json | node -e 'const m = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log((m.Tool || []).map((t) => t.Path).join(" "))')
   echo "realcluster: building $module ($tools); a cold build of the whole cluster takes about 30 minutes on 2 cores" >&2
