@@ -95,7 +95,8 @@ async function renderHelm(target: HelmTarget, tools: RenderTools, signal?: Abort
       ws.setFile('rendered.yaml', outcome.stdout);
       const findings = ws.lintFile('rendered.yaml');
       const values = [nodePath.join(chartDir, 'values.yaml'), ...valueFiles].filter(isFile).map((p) => ({ path: p, text: read(p) }));
-      const placed = placeHelmFindings(outcome.stdout, findings, { chartYaml: chart, templates, values });
+      const setKeys = [...target.set, ...(target.setString ?? [])].map((s) => s.slice(0, s.indexOf('=')));
+      const placed = placeHelmFindings(outcome.stdout, findings, { chartYaml: chart, templates, values, setKeys });
       return { kind: 'linted', placed, toolMs: outcome.ms, oursMs: performance.now() - started, documents: outcome.stdout.split(/^---/m).length - 1 };
     }
   }

@@ -39,6 +39,8 @@ export interface HelmSources {
   readonly templates: ReadonlyMap<string, SourceText>;
   /** Values files in helm's order (later ones win). */
   readonly values: readonly SourceText[];
+  /** Keys given with --set (they win over every values file): `canary.weights`. */
+  readonly setKeys?: readonly string[];
 }
 
 const PARSE = { version: '1.1', strict: false, uniqueKeys: false, logLevel: 'silent' } as const;
@@ -67,7 +69,7 @@ export function placeHelmFindings(rendered: string, findings: readonly Finding[]
     const path = templatePath(at, target);
     const span = placeSpan(f, { ...at, path }, target, at.path);
     const related: RelatedLocation[] = [];
-    const origin = valueOrigin(target, path, values, dirOf(sources.chartYaml.path));
+    const origin = valueOrigin(target, path, values, dirOf(sources.chartYaml.path), sources.setKeys ?? []);
     const placed: PlacedFinding = { file: template.path, finding: moved(f, span, origin ? ` (value from ${origin.label})` : ''), related };
     if (origin) {
       related.push({ file: origin.file, span: origin.span, message: `the value comes from ${origin.label}` });
@@ -259,7 +261,7 @@ const VALUES_REF = /\.Values((?:\.[A-Za-z_][\w-]*)+)/g;
  * the field comes from an action that prints a whole block, `toYaml .Values.x`, the rest of the path
  * below it), looked up in the values files, the last that sets it winning.
  */
-function valueOrigin(target: TemplateDoc, path: Path, values: readonly { source: SourceText; yaml: Document }[], chartDir: string): { file: string; span: Span; label: string } | undefined {
+function valueOrigin(target: TemplateDoc, path: Path, values: readonly { source: SourceText; yaml: Document }[], chartDir: string, setKeys: readonly string[]): { file: string; span: Span; label: string } | undefined {
   if (!target.doc.hides?.(path)) return undefined;
   const steps = walk(target.doc.yaml, path);
   const depth = steps.length - 1;
@@ -271,6 +273,9 @@ function valueOrigin(target: TemplateDoc, path: Path, values: readonly { source:
   for (const ref of refs) {
     for (let keep = rest.length; keep >= 0; keep--) {
       const key = [...ref, ...rest.slice(0, keep)];
+      // A --set of this key (or of a key above or below it) wins: the value is not the file's.
+      const dotted = key.join('.');
+      if (setKeys.some((k) => k === dotted || k.startsWith(`${dotted}.`) || dotted.startsWith(`${k}.`))) return undefined;
       for (let i = values.length - 1; i >= 0; i--) {
         const v = values[i]!;
         if (nodeAt(v.yaml, key) === undefined) continue;
