@@ -125,7 +125,7 @@ describe('Rollout panel webview', function () {
     assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state'))), ['done', 'done', 'done', 'current', 'pending', 'pending', 'pending', 'pending', 'pending']);
     // Beside, not below: the table starts level with the timeline on a wide panel.
     const [timeline, plan] = await Promise.all([p.locator('ol.timeline').boundingBox(), p.locator('table.step-plan').boundingBox()]);
-    assert.ok(timeline && plan && plan.x > timeline.x + timeline.width - 1, 'the plan is to the right of the timeline');
+    assert.ok(timeline && plan && plan.x > timeline.x + timeline.width - 1, `the plan is to the right of the timeline: ${JSON.stringify([timeline, plan])}`);
   });
 
   it('says why the rollout waits under its message, makes the named action the primary button, and asks the host to open the rule it links', async () => {
