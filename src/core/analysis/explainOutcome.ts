@@ -27,13 +27,23 @@ function utcTime(iso: string): string {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/**
+ * A number as a sentence shows it: at most four significant digits (0.8162590096072389 → 0.8163,
+ * 1234567 → 1235000); the tables and tooltips keep the full value.
+ */
+export function sentenceNumber(n: number): string {
+  if (!Number.isFinite(n) || n === 0) return String(n);
+  return String(Number(n.toPrecision(4)));
+}
+
 /** `[0.71]` reads as 0.71; `[]` as no data. */
 function shownValue(value: string): { text: string; number?: number } {
   const single = /^\[([^,\]]+)\]$/.exec(value)?.[1] ?? (value.startsWith('[') ? undefined : value);
   if (value === '[]') return { text: 'empty (no data)' };
   if (single === undefined) return { text: value };
   const n = single === '+Inf' ? Infinity : single === '-Inf' ? -Infinity : Number(single);
-  return Number.isNaN(n) && single !== 'NaN' ? { text: single } : { text: single, number: n };
+  if (Number.isNaN(n) && single !== 'NaN') return { text: single };
+  return { text: Number.isFinite(n) ? sentenceNumber(n) : single, number: n };
 }
 
 function relation(v: number, t: number): string {
@@ -41,24 +51,51 @@ function relation(v: number, t: number): string {
   return v < t ? 'below' : v > t ? 'above' : 'at';
 }
 
-function what(input: ExplainInput): string {
-  const { metricName, measurement } = input;
-  const time = measurement.finishedAt ? (input.formatTime ?? utcTime)(measurement.finishedAt) : '';
-  const at = time ? ` at ${time}` : '';
-  if (measurement.phase === 'Error') return `${metricName} could not be measured${at}: ${measurement.message ?? 'unknown error'}`;
+/** How a measurement's value compares with the deciding condition, e.g. `below 0.95 (successCondition result[0] >= 0.95)`. */
+function verdict(input: ExplainInput, shown: { number?: number }): string {
+  const { measurement } = input;
   const { successCondition: s, failureCondition: f } = conditionsOf(input.metric);
-  const shown = shownValue(measurement.value ?? '');
-  const head = `${metricName} was ${shown.text}${at}`;
-  if (s === undefined && f === undefined) return `${head} (no successCondition or failureCondition, so every measurement succeeds)`;
-  if (measurement.phase === 'Inconclusive') return `${head}; neither successCondition ${s ?? ''} nor failureCondition ${f ?? ''} held`;
+  if (s === undefined && f === undefined) return 'no successCondition or failureCondition, so every measurement succeeds';
+  if (measurement.phase === 'Inconclusive') return `neither successCondition ${s ?? ''} nor failureCondition ${f ?? ''} held`;
   // The deciding condition: Failed comes from a true failureCondition or a false successCondition.
   const byFailure = f !== undefined && (measurement.phase === 'Failed' || s === undefined);
   const cond = byFailure ? f : s!;
   const label = byFailure ? 'failureCondition' : 'successCondition';
   const t = thresholdOf(cond, byFailure ? 'failure' : 'success');
-  if (t && shown.number !== undefined) return `${head}, ${relation(shown.number, t.value)} ${t.value} (${label} ${cond})`;
+  if (t && shown.number !== undefined) return `${relation(shown.number, t.value)} ${t.value} (${label} ${cond})`;
   const holds = (measurement.phase === 'Failed') === byFailure;
-  return `${head} (${label} ${cond} was ${holds ? 'true' : 'false'})`;
+  return `${label} ${cond} was ${holds ? 'true' : 'false'}`;
+}
+
+function timeOf(input: ExplainInput): string {
+  return input.measurement.finishedAt ? (input.formatTime ?? utcTime)(input.measurement.finishedAt) : '';
+}
+
+function what(input: ExplainInput): string {
+  const { metricName, measurement } = input;
+  const time = timeOf(input);
+  const at = time ? ` at ${time}` : '';
+  if (measurement.phase === 'Error') return `${metricName} could not be measured${at}: ${measurement.message ?? 'unknown error'}`;
+  const shown = shownValue(measurement.value ?? '');
+  const head = `${metricName} was ${shown.text}${at}`;
+  const v = verdict(input, shown);
+  if (measurement.phase === 'Inconclusive') return `${head}; ${v}`;
+  return shown.number !== undefined && /^(below|above|at|not a number)/.test(v) ? `${head}, ${v}` : `${head} (${v})`;
+}
+
+const MEANING: Record<MeasurementPhase, string> = { Successful: 'a success', Failed: 'a failure', Inconclusive: 'an inconclusive result', Error: 'an error' };
+
+/**
+ * A metric Argo marked Successful only because its run was terminated while it was still measuring
+ * (another metric failed, or someone terminated the run): it was never judged, so the sentence says
+ * so and what its last measurement would have meant, instead of "passed".
+ */
+export function explainNotJudged(input: ExplainInput): string {
+  const time = timeOf(input);
+  const head = 'Not judged: the run was terminated while the metric was running';
+  if (input.measurement.phase === 'Error') return `${head}; its last measurement${time ? ` at ${time}` : ''} was an error: ${input.measurement.message ?? 'unknown error'}.`;
+  const shown = shownValue(input.measurement.value ?? '');
+  return `${head}; its last value, ${shown.text}${time ? ` at ${time}` : ''}, would have meant ${MEANING[input.measurement.phase]}: ${verdict(input, shown)}.`;
 }
 
 function consequence(input: ExplainInput, l: MetricLimits, p: MetricPhase): string {

@@ -2,7 +2,7 @@
 // explained by explainOutcome on its last one; the cases explainOutcome does not cover (nothing
 // measured yet, a measurement still in flight, a run that ended before measuring) are worded here
 // in the same shape, `<Phase>: <what>; <consequence>.`
-import { explainOutcome } from '../analysis/explainOutcome';
+import { explainNotJudged, explainOutcome } from '../analysis/explainOutcome';
 import type { MeasurementPhase } from '../analysis/measurementOutcome';
 import { countersOf, effectiveCount, isCompleted, limitTripped, limitsOf, metricPhase, type AnalysisPhase, type MetricPhase } from '../analysis/metricPhase';
 import { parseGoDuration } from '../goDuration';
@@ -47,6 +47,19 @@ function phaseForExplanation(recorded: string, metric: unknown, result: unknown)
   return tripped?.phase === recorded ? tripped : { phase: recorded };
 }
 
+/**
+ * Argo ends a terminated run's unfinished metrics Successful (another metric failed, or the run was
+ * terminated): recorded Successful while its counters and limits say it was still running.
+ */
+export function terminatedUnjudged(metric: unknown, result: unknown): boolean {
+  return stringAt(result, 'phase') === 'Successful' && metricPhase(countersOf(result), limitsOf(metric)).phase === 'Running';
+}
+
+/** The phase the panel shows for a metric: Argo's, except "Not judged" for a terminated one (see terminatedUnjudged). */
+export function shownMetricPhase(metric: unknown, result: unknown): string {
+  return terminatedUnjudged(metric, result) ? 'Not judged' : stringAt(result, 'phase') || 'Pending';
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -87,6 +100,14 @@ export function metricExplanation(input: ExplanationInput): string {
   const value = stringAt(last, 'value');
   const message = stringAt(last, 'message');
   const finishedAt = stringAt(last, 'finishedAt') ?? stringAt(last, 'startedAt');
+  if (terminatedUnjudged(input.metric, input.result)) {
+    return explainNotJudged({
+      metricName: input.metricName,
+      metric: input.metric,
+      measurement: { phase, ...(value !== undefined ? { value } : {}), ...(message ? { message } : {}), ...(finishedAt ? { finishedAt } : {}) },
+      counters: countersOf(input.result),
+    });
+  }
   return explainOutcome({
     metricName: input.metricName,
     metric: input.metric,

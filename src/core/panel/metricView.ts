@@ -5,7 +5,7 @@ import { countersOf, DEFAULT_CONSECUTIVE_ERROR_LIMIT, effectiveCount, limitsOf }
 import { thresholdOf } from '../analysis/thresholdOf';
 import type { MeasurementPoint, MetricView, ThresholdLine } from '../../shared/protocol';
 import { at, isRecord, stringAt } from '../untrustedJson';
-import { metricExplanation } from './metricExplanation';
+import { metricExplanation, shownMetricPhase } from './metricExplanation';
 import { metricKey } from './metricKey';
 import { prometheusQuery, providerOf, secretArgsIn, substitutedMetric, type RunArg } from './runArgs';
 import { unixSeconds } from './unixSeconds';
@@ -66,7 +66,7 @@ export function metricView(input: MetricViewInput): MetricView {
   return {
     key: metricKey(input.runName, input.metricName),
     name: input.metricName,
-    phase: stringAt(input.result, 'phase') || 'Pending',
+    phase: shownMetricPhase(metric, input.result),
     dryRun: input.dryRun,
     counts: { count: c.count, successful: c.successful, failed: c.failed, inconclusive: c.inconclusive, error: c.error, consecutiveError: c.consecutiveError },
     limits: {

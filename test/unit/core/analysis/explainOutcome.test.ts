@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { explainOutcome, type ExplainInput } from '../../../../src/core/analysis/explainOutcome';
+import { explainNotJudged, explainOutcome, sentenceNumber, type ExplainInput } from '../../../../src/core/analysis/explainOutcome';
 import type { MeasurementPhase } from '../../../../src/core/analysis/measurementOutcome';
 import { applyMeasurement, NO_MEASUREMENTS } from '../../../../src/core/analysis/metricPhase';
 
@@ -86,5 +86,33 @@ describe('Outcome explanation', () => {
       counters: counters('Failed'),
     });
     assert.equal(text, 'Failed: m was 0.3 (successCondition result[0] * 2 > 1 was false); 1 failure > failureLimit 0, so the rollout was aborted.');
+  });
+});
+
+describe('numbers in sentences', () => {
+  it('have at most four significant digits; the value itself is kept elsewhere', () => {
+    assert.deepEqual([0.8162590096072389, 1234567, 0.000012345678, 0.5, 12, -3.14159].map(sentenceNumber), ['0.8163', '1235000', '0.00001235', '0.5', '12', '-3.142']);
+  });
+
+  it('say a measured 0.8162590096072389 as 0.8163', () => {
+    const text = explainOutcome({
+      metricName: 'success-rate',
+      metric: { successCondition: 'result[0] >= 0.95', failureLimit: 0 },
+      measurement: { phase: 'Failed', value: '[0.8162590096072389]', finishedAt: '2024-05-01T12:03:30Z' },
+      counters: { count: 1, successful: 0, failed: 1, inconclusive: 0, error: 0, consecutiveError: 0, consecutiveSuccess: 0 },
+    });
+    assert.match(text, /^Failed: success-rate was 0\.8163 at 12:03:30, below 0\.95 /);
+  });
+});
+
+describe('a metric the terminated run never judged', () => {
+  it('says so, and what its last value would have meant, instead of "passed"', () => {
+    const text = explainNotJudged({
+      metricName: 'success-rate',
+      metric: { successCondition: 'result[0] >= 0.95' },
+      measurement: { phase: 'Failed', value: '[0.8162590096072389]', finishedAt: '2024-05-01T12:03:30Z' },
+      counters: { count: 2, successful: 1, failed: 1, inconclusive: 0, error: 0, consecutiveError: 0, consecutiveSuccess: 0 },
+    });
+    assert.equal(text, 'Not judged: the run was terminated while the metric was running; its last value, 0.8163 at 12:03:30, would have meant a failure: below 0.95 (successCondition result[0] >= 0.95).');
   });
 });

@@ -48,10 +48,12 @@ describe('Rollout panel state', () => {
       );
     });
 
-    it('explains the metric that was fine as passed when the run was terminated', () => {
+    it('says a metric Argo marked Successful only because the run was terminated was not judged, and what its last value would have meant', () => {
+      const m = metric(state, `${BG}/latency`);
+      assert.equal(m.phase, 'Not judged');
       assert.equal(
-        metric(state, `${BG}/latency`).explanation,
-        'Successful: latency was 0.12 at 12:03:30, below 0.5 (successCondition result[0] <= 0.5); the run was terminated, so the metric passed.',
+        m.explanation,
+        'Not judged: the run was terminated while the metric was running; its last value, 0.12 at 12:03:30, would have meant a success: below 0.5 (successCondition result[0] <= 0.5).',
       );
     });
 
