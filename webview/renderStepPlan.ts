@@ -7,9 +7,11 @@ import { el, placeChildren, setAttr, setText } from './dom';
 
 const COLUMNS = ['Step', 'Traffic', 'Canary', 'Stable', 'Peak pods', 'Also'] as const;
 
-function alsoText(row: PlanRow): string {
+/** What else happens at the step; an analysis already running on the row above is not repeated. */
+function alsoText(row: PlanRow, previous: PlanRow | undefined): string {
   // The step text already names the pause.
-  return [row.analysis !== undefined ? `analysis: ${row.analysis}` : '', row.experiment !== undefined ? `experiment: ${row.experiment}` : '', row.note ?? '']
+  const analysis = row.analysis !== undefined && row.analysis !== previous?.analysis ? row.analysis : undefined;
+  return [analysis !== undefined ? `analysis: ${row.analysis}` : '', row.experiment !== undefined ? `experiment: ${row.experiment}` : '', row.note ?? '']
     .filter((x) => x !== '')
     .join(' · ');
 }
@@ -35,9 +37,9 @@ export class StepPlanTable {
     if (plan === undefined) return;
     setText(this.summary, plan.summary);
     const order: HTMLTableRowElement[] = [];
-    for (const row of plan.rows) {
+    for (const [i, row] of plan.rows.entries()) {
       const r = this.rows.get(row.index) ?? this.create(row.index);
-      const texts = [row.index < plan.rows.length - 1 ? `${row.index + 1}. ${row.step}` : row.step, `${row.weight}%`, String(row.canary), String(row.stable), String(row.peakPods), alsoText(row)];
+      const texts = [row.index < plan.rows.length - 1 ? `${row.index + 1}. ${row.step}` : row.step, `${row.weight}%`, String(row.canary), String(row.stable), String(row.peakPods), alsoText(row, plan.rows[i - 1])];
       texts.forEach((t, i) => {
         const cell = r.cells[i];
         if (cell) setText(cell, t);

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { PROTOCOL_VERSION, type PanelState } from '../../../src/shared/protocol';
-import { canvasColours, canvasWidth, paintedPixels, rowColours } from './canvasPixels';
+import { canvasColours, canvasWidth, columnsWithColour, paintedPixels, rowColours } from './canvasPixels';
 import { ABORTED_EXPLANATION, ABORTED_KEY, abortedCanary } from './fixtures/abortedCanary';
 import { PAUSED_AS_OF, pausedCanary, SUCCESS_RATE_KEY } from './fixtures/pausedCanary';
 import { manyRuns } from './fixtures/manyRuns';
@@ -118,8 +118,10 @@ describe('Rollout panel webview', function () {
     const rows = p.locator('table.step-plan tbody tr');
     assert.equal(await rows.count(), 9);
     const cells = async (i: number) => rows.nth(i).locator('th, td').allTextContents();
-    assert.deepEqual(await cells(2), ['3. setWeight: 25', '25%', '1', '4', '5', 'analysis: success-rate (background)']);
-    assert.deepEqual(await cells(4), ['5. setWeight: 50', '50%', '2', '4', '6', 'analysis: success-rate (background)']);
+    assert.deepEqual(await cells(1), ['2. pause: 1m', '10%', '1', '4', '5', 'analysis: success-rate (background)']);
+    // Not repeated while the same analysis keeps running.
+    assert.deepEqual(await cells(2), ['3. setWeight: 25', '25%', '1', '4', '5', '']);
+    assert.deepEqual(await cells(5), ['6. analysis: success-rate', '50%', '2', '4', '6', 'analysis: success-rate (step), success-rate (background)']);
     assert.deepEqual((await cells(8)).slice(0, 4), ['after the last step', '100%', '4', '4']);
     assert.equal(await rows.nth(3).getAttribute('aria-current'), 'step');
     assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state'))), ['done', 'done', 'done', 'current', 'pending', 'pending', 'pending', 'pending', 'pending']);
@@ -201,6 +203,25 @@ describe('Rollout panel webview', function () {
       '8 measurements from 12:00:00 to 12:03:30; last 0.71 (Failed); threshold ≥ 0.95 success.',
     );
     assert.equal(await chart.getAttribute('aria-describedby'), await w.page.locator(`${metric(ABORTED_KEY)} .measurement-chart .chart-summary`).getAttribute('id'));
+  });
+
+  it('puts a single measurement inside a two-minute time axis, not on the left edge of a day', async () => {
+    const w = await open();
+    const one = abortedCanary();
+    const run = one.analysisRuns[0]!;
+    const only = run.metrics[0]!.measurements.at(-1)!;
+    await w.send(state({ ...one, analysisRuns: [{ ...run, metrics: [{ ...run.metrics[0]!, measurements: [only] }] }] }));
+    const chartSel = `${metric(ABORTED_KEY)} .measurement-chart .chart`;
+    await w.page.waitForFunction((sel) => webviewTestHost.attr(sel, 'data-x-range') !== null, chartSel);
+    const [from, to] = (await w.page.locator(chartSel).getAttribute('data-x-range'))!.split(' ').map(Number);
+    assert.deepEqual([from, to], [only.t - 60, only.t + 60], 'a minute either side of the measurement, so ticks read as distinct times');
+    const canvas = w.page.locator(`${chartSel} canvas`);
+    const red = themeVariables.dark['--vscode-charts-red'];
+    const columns = await columnsWithColour(canvas, red);
+    const width = await canvasWidth(canvas);
+    assert.ok(columns.length > 0, 'the point is drawn');
+    const middle = (columns[0]! + columns.at(-1)!) / 2;
+    assert.ok(middle > width * 0.35 && middle < width * 0.75, `the point is inside the plot, at x=${middle} of ${width}`);
   });
 
   it('explains the failed metric in the exact words of the host and shows its counts against the limits', async () => {
