@@ -92,6 +92,9 @@ export class ChartFrame {
   private drawn(): void {
     this.draws += 1;
     this.element.dataset.draws = String(this.draws);
+    // The time axis' span, for tests: where the points sit and how the ticks read follow from it.
+    const x = this.plot?.scales.x;
+    if (x?.min != null && x.max != null) this.element.dataset.xRange = `${x.min} ${x.max}`;
     this.element.dataset.drawnAt = performance.now().toFixed(1);
   }
 

@@ -12,8 +12,16 @@ import type { ChartColors } from './themeColors';
  * The time axis: a single measurement (or several at one instant) would give uPlot a zero-width range
  * and every tick the same label; widen it to a minute either side so the point sits in the middle.
  */
+/**
+ * The x range: the data's, or a minute either side of a single moment. uPlot widens a time scale with
+ * one x value to a whole day before asking, which put the point on the left edge under ticks that all
+ * read 00:00:00: so the single moment is read from the data, not from min and max.
+ */
 export function timeRange(): uPlot.Range.Function {
-  return (_u, min, max) => {
+  return (u, min, max) => {
+    const xs = u.data[0] ?? [];
+    const first = xs[0];
+    if (typeof first === 'number' && Number.isFinite(first) && xs.every((x) => x === first)) return [first - 60, first + 60];
     if (!Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
     return max - min < 1 ? [min - 60, max + 60] : [min, max];
   };

@@ -47,3 +47,18 @@ export function canvasWidth(canvas: Locator): Promise<number> {
 export function canvasColours(canvas: Locator): Promise<Record<string, number>> {
   return colourCounts(canvas);
 }
+
+/** The x of every canvas column holding at least one opaque pixel of `hex` (`#rrggbb`), in order. */
+export function columnsWithColour(canvas: Locator, hex: string): Promise<number[]> {
+  return canvas.evaluate((c: PixelCanvas, want: string) => {
+    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+    const found = new Set<number>();
+    if (!data) return [];
+    for (let i = 0; i < data.length; i += 4) {
+      if ((data[i + 3] ?? 0) !== 255) continue;
+      const hexAt = `#${[data[i], data[i + 1], data[i + 2]].map((v) => (v ?? 0).toString(16).padStart(2, '0')).join('')}`;
+      if (hexAt === want) found.add((i / 4) % c.width);
+    }
+    return [...found].sort((a, b) => a - b);
+  }, hex.toLowerCase());
+}
