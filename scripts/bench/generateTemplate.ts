@@ -1,7 +1,8 @@
-// A realistic Helm template of about `lines` lines for the keystroke benchmark: a Rollout whose pod has
-// many containers (values, include, toYaml | nindent, range, if/end), its AnalysisTemplate with
-// PromQL in Helm raw strings, and Services made by a range. The first container's image tag is
-// static (`:1.0.0`), so the benchmark can type into it.
+// A realistic Helm template of about `lines` lines for the keystroke benchmark, several documents as
+// charts write them: a Rollout of about 150 lines (as the plain-YAML benchmark's Rollout) whose pod
+// has 8 containers (values, include, toYaml | nindent, range, if/end), its AnalysisTemplate with
+// PromQL in Helm raw strings, Services made by a range, and ConfigMaps filling the rest. The first
+// container's image tag is static (`:1.0.0`), so the benchmark can type into it.
 export function generateHelmTemplate(lines = 400): string {
   const head = [
     '{{- $fullName := include "app.fullname" . -}}',
@@ -95,11 +96,22 @@ export function generateHelmTemplate(lines = 400): string {
     '      targetPort: http0',
     '{{- end }}',
   ];
+  const configMap = (i: number): string[] => [
+    '---',
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    `  name: {{ $fullName }}-config-${i}`,
+    'data:',
+    '  settings.yaml: |',
+    '    {{- toYaml .Values.settings | nindent 4 }}',
+    '  region: {{ .Values.region | quote }}',
+  ];
   const out = [...head];
-  const containers = Math.max(1, Math.round((lines * 0.6) / 13));
-  for (let i = 0; i < containers; i++) out.push(...container(i));
+  for (let i = 0; i < 8; i++) out.push(...container(i));
   out.push(...tail);
-  for (let i = 0; out.length + 9 + services.length <= lines; i++) out.push(...metric(i));
+  for (let i = 0; i < 8; i++) out.push(...metric(i));
   out.push(...services);
+  for (let i = 0; out.length + 9 <= lines; i++) out.push(...configMap(i));
   return out.join('\n') + '\n';
 }
