@@ -27,9 +27,10 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   process.stdout.write(`export KUBECONFIG=${cluster.kubeconfigPath}\n`);
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: Kubernetes ${cluster.version} at ${cluster.url}; Ctrl+C stops it and removes ${cluster.dir}`);
+  // Handlers stay installed: a second signal (npx forwards Ctrl+C too) must not end the process mid-stop.
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
   });
   log('stopping');
   await prometheus?.stop();

@@ -181,7 +181,7 @@ export async function startRealCluster(options: RealClusterOptions = {}): Promis
         '--kubeconfig', adminKubeconfig, '--leader-elect=false', '--secure-port', '0',
         '--service-account-private-key-file', pki.saKey, '--root-ca-file', pki.caCert, '--use-service-account-credentials=false',
         // No cloud, no node IPAM: KWOK gives pods their IPs.
-        '--controllers', '*,-nodeipam,-service-lb-controller,-cloud-node-lifecycle,-bootstrapsigner,-tokencleaner',
+        '--controllers', '*,-node-ipam-controller',
         '--v', '1',
       ]);
       start('kube-scheduler', binaries.kubeScheduler, ['--kubeconfig', adminKubeconfig, '--leader-elect=false', '--secure-port', '0', '--v', '1']);
@@ -250,7 +250,8 @@ export async function startRealCluster(options: RealClusterOptions = {}): Promis
 
 /** The Argo Rollouts CRDs as the controller's own Go module ships them, applied and Established. */
 async function installCrds(mustKubectl: (args: readonly string[]) => Promise<string>): Promise<void> {
-  await mustKubectl(['apply', '--server-side', '-f', path.join(moduleDir('argo-rollouts', 'github.com/argoproj/argo-rollouts'), 'manifests', 'crds')]);
+  // The folder is a kustomization (its kustomization.yaml lists the five CRDs).
+  await mustKubectl(['apply', '--server-side', '-k', path.join(moduleDir('argo-rollouts', 'github.com/argoproj/argo-rollouts'), 'manifests', 'crds')]);
   await mustKubectl(['wait', '--for', 'condition=Established', '--timeout', '60s', 'crd/rollouts.argoproj.io', 'crd/analysisruns.argoproj.io',
     'crd/analysistemplates.argoproj.io', 'crd/clusteranalysistemplates.argoproj.io', 'crd/experiments.argoproj.io']);
 }
