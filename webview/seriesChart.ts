@@ -13,6 +13,50 @@ import { drawThreshold, rangeWithThreshold, timeRange } from './thresholdPlugin'
 
 type Ok = Extract<SeriesView, { status: 'ok' }>;
 
+/** `The run: 12:00:00 to 12:03:30; before and after it (shaded) the lines may be another release.` */
+function runSentence(series: Ok): string {
+  if (!series.run) return '';
+  const until = series.run.end !== undefined ? `to ${formatClock(series.run.end)}` : 'on, still running';
+  return ` The run: ${formatClock(series.run.start)} ${until}; before and after it (shaded) the lines may be another release.`;
+}
+
+/**
+ * Shades the plot outside the run and draws a line at its start and end: the queries usually select
+ * a Service, which carried the previous release's canary before this run.
+ */
+function drawRunWindow(run: { start: number; end?: number }, colors: ChartColors, marker: HTMLElement): (u: uPlot) => void {
+  return (u) => {
+    const ctx = u.ctx;
+    const { left, top, width, height } = u.bbox;
+    const clamp = (x: number): number => Math.min(left + width, Math.max(left, x));
+    const startX = clamp(Math.round(u.valToPos(run.start, 'x', true)));
+    const endX = run.end === undefined ? left + width : clamp(Math.round(u.valToPos(run.end, 'x', true)));
+    ctx.save();
+    ctx.globalAlpha = 0.14;
+    ctx.fillStyle = colors.foreground;
+    if (startX > left) ctx.fillRect(left, top, startX - left, height);
+    if (endX < left + width) ctx.fillRect(endX, top, left + width - endX, height);
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = colors.foreground;
+    ctx.lineWidth = Math.max(1, Math.round(devicePixelRatio));
+    ctx.setLineDash([2 * devicePixelRatio, 3 * devicePixelRatio]);
+    ctx.fillStyle = colors.foreground;
+    ctx.font = colors.font.replace(/^(\d+)px/, (_m, px: string) => `${Number(px) * devicePixelRatio}px`);
+    ctx.textBaseline = 'top';
+    for (const [x, text, align] of [[startX, 'run started', 'left'], ...(run.end !== undefined ? [[endX, 'run ended', 'right'] as const] : [])] as const) {
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, top + height);
+      ctx.stroke();
+      ctx.textAlign = align;
+      ctx.fillText(text, x + (align === 'left' ? 4 : -4) * devicePixelRatio, top + 2 * devicePixelRatio);
+    }
+    ctx.restore();
+    marker.dataset.runStartX = String(startX);
+    marker.dataset.runEndX = String(endX);
+  };
+}
+
 /** `canary: 120 points from 12:00:00 to 12:10:00, last 0.71; stable: …` */
 export function seriesSummary(series: Ok): string {
   if (series.lines.length === 0) return `The query returned no series over the run's window (${series.where}).`;
@@ -23,7 +67,7 @@ export function seriesSummary(series: Ok): string {
     const lastV = l.v[l.v.length - 1];
     return `${l.label}: ${l.t.length} points from ${formatClock(first)} to ${formatClock(lastT)}, last ${lastV === null || lastV === undefined ? 'no value' : formatNumber(lastV)}`;
   });
-  return `${lines.join('; ')}. Step ${series.stepSeconds}s, from ${series.where}.`;
+  return `${lines.join('; ')}. Step ${series.stepSeconds}s, from ${series.where}.${runSentence(series)}`;
 }
 
 export class SeriesChart {
@@ -163,7 +207,12 @@ export class SeriesChart {
           }),
         ),
       ],
-      hooks: threshold ? { draw: [drawThreshold(threshold, colors, this.frame.element)] } : {},
+      hooks: {
+        draw: [
+          ...(this.series?.run ? [drawRunWindow(this.series.run, colors, this.frame.element)] : []),
+          ...(threshold ? [drawThreshold(threshold, colors, this.frame.element)] : []),
+        ],
+      },
     };
   }
 }

@@ -182,7 +182,17 @@ export interface SeriesLine {
 }
 
 export type SeriesView =
-  | { readonly status: 'ok'; readonly key: string; readonly where: string; readonly query: string; readonly stepSeconds: number; readonly lines: readonly SeriesLine[]; readonly warnings: readonly string[] }
+  | {
+      readonly status: 'ok';
+      readonly key: string;
+      readonly where: string;
+      readonly query: string;
+      readonly stepSeconds: number;
+      readonly lines: readonly SeriesLine[];
+      readonly warnings: readonly string[];
+      /** The run inside the plotted window (unix seconds; no end while it runs): the chart shades what lies outside. */
+      readonly run?: { readonly start: number; readonly end?: number };
+    }
   | { readonly status: 'error'; readonly key: string; readonly where: string; readonly message: string };
 
 /** Webview → extension host. */

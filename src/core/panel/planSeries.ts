@@ -22,6 +22,8 @@ export interface SeriesPlan {
   readonly start: number;
   readonly end: number;
   readonly step: number;
+  /** The run itself inside the window (unix seconds; no end while it runs): outside it the lines may be another release's. */
+  readonly run: { readonly start: number; readonly end?: number };
 }
 
 /**
@@ -77,6 +79,32 @@ function findMetric(input: PanelInput, key: string): { run: unknown; spec: unkno
   return undefined;
 }
 
+/** `revision 3, 5d8c7b6f9`: which release a pod-template hash is, from the ReplicaSet that carries it. */
+function releaseOf(hash: string, revision: string | undefined): string {
+  return revision ? `revision ${revision}, ${hash}` : hash;
+}
+
+function revisionOfHash(input: PanelInput, hash: string): string | undefined {
+  const rs = (input.related.replicaSets ?? []).find((r) => stringAt(r, 'metadata', 'labels', 'rollouts-pod-template-hash') === hash);
+  return stringAt(rs, 'metadata', 'annotations', 'rollout.argoproj.io/revision');
+}
+
+/**
+ * Legends naming the release each line measures during the run: the canary is the run's own (Argo
+ * labels a run with its canary's pod-template hash and revision), the stable the Rollout's stable
+ * ReplicaSet when that is another one. Queries usually select by Service, which carries every release
+ * in turn: outside the run's window the same line may be an earlier canary.
+ */
+function lineLabels(input: PanelInput, run: unknown): { canary: string; stable: string } {
+  const canaryHash = stringAt(run, 'metadata', 'labels', 'rollouts-pod-template-hash');
+  const canaryRevision = stringAt(run, 'metadata', 'annotations', 'rollout.argoproj.io/revision');
+  const stableHash = stringAt(input.rollout, 'status', 'stableRS');
+  return {
+    canary: canaryHash ? `canary (${releaseOf(canaryHash, canaryRevision)})` : 'canary',
+    stable: stableHash && stableHash !== canaryHash ? `stable (${releaseOf(stableHash, revisionOfHash(input, stableHash))})` : 'stable',
+  };
+}
+
 /** Window from the run's start − margin to its end (or now) + margin, never past now. */
 function window(run: unknown, nowMs: number): { start: number; end: number } | undefined {
   const started = runStartedAt(run);
@@ -113,8 +141,14 @@ export function planSeries(input: PanelInput, key: string, widthPx: number): Ser
   const address = stringAt(metric, 'provider', 'prometheus', 'address');
   const swapped = stableArgs(args, canaryStablePairs(input.rollout));
   const stableQuery = swapped === undefined ? undefined : prometheusQuery(substitutedMetric(spec, swapped));
+  const labels = lineLabels(input, run);
   const lines: SeriesPlanLine[] = stableQuery === undefined || stableQuery === query
     ? [{ label: metricName, role: 'query', query }]
-    : [{ label: 'canary', role: 'canary', query }, { label: 'stable', role: 'stable', query: stableQuery }];
-  return { key, address: address === '' ? undefined : address, lines, ...span, step: chooseStep(span.start, span.end, widthPx) };
+    : [{ label: labels.canary, role: 'canary', query }, { label: labels.stable, role: 'stable', query: stableQuery }];
+  const runStart = runStartedAt(run) ?? span.start;
+  const runEnd = runFinishedAt(run);
+  return {
+    key, address: address === '' ? undefined : address, lines, ...span, step: chooseStep(span.start, span.end, widthPx),
+    run: { start: runStart, ...(runEnd !== undefined ? { end: runEnd } : {}) },
+  };
 }

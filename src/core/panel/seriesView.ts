@@ -27,7 +27,7 @@ export function seriesView(plan: SeriesPlan, where: string, answers: readonly Re
     }
   }
   const query = plan.lines.length === 1 ? (plan.lines[0]?.query ?? '') : plan.lines.map((l) => `${l.label}: ${l.query}`).join('\n');
-  return { status: 'ok', key: plan.key, where, query, stepSeconds: plan.step, lines, warnings };
+  return { status: 'ok', key: plan.key, where, query, stepSeconds: plan.step, lines, warnings, run: plan.run };
 }
 
 function labelText(labels: Readonly<Record<string, string>>): string {

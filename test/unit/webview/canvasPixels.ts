@@ -62,3 +62,13 @@ export function columnsWithColour(canvas: Locator, hex: string): Promise<number[
     return [...found].sort((a, b) => a - b);
   }, hex.toLowerCase());
 }
+
+/** How many pixels of canvas column `x` are painted (not fully transparent). */
+export function paintedInColumn(canvas: Locator, x: number): Promise<number> {
+  return canvas.evaluate((c: PixelCanvas, col: number) => {
+    const data = c.getContext('2d')?.getImageData(col, 0, 1, c.height).data;
+    let n = 0;
+    if (data) for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n++;
+    return n;
+  }, x);
+}

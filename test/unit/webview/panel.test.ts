@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { PROTOCOL_VERSION, type PanelState } from '../../../src/shared/protocol';
-import { canvasColours, canvasWidth, columnsWithColour, paintedPixels, rowColours } from './canvasPixels';
+import { canvasColours, canvasWidth, columnsWithColour, paintedInColumn, paintedPixels, rowColours } from './canvasPixels';
 import { ABORTED_EXPLANATION, ABORTED_KEY, abortedCanary } from './fixtures/abortedCanary';
 import { PAUSED_AS_OF, pausedCanary, SUCCESS_RATE_KEY } from './fixtures/pausedCanary';
 import { manyRuns } from './fixtures/manyRuns';
@@ -263,6 +263,31 @@ describe('Rollout panel webview', function () {
       'canary: 43 points from 12:00:00 to 12:03:30, last 0.72; stable: 31 points from 12:00:00 to 12:03:30, last 0.992. Step 5s, from http://prometheus.monitoring:9090.',
     );
     assert.equal(await series.locator('.series-status').textContent(), '');
+  });
+
+  it("shades the query's window outside the run, marks where the run started and ended, and names each line's release", async () => {
+    const w = await open({ width: 900 });
+    await w.send(state(abortedCanary()));
+    await w.page.waitForFunction(() => webviewTestHost.posted.some((m) => (m as { type?: string }).type === 'requestSeries'));
+    const base = canaryAndStable(ABORTED_KEY);
+    assert.equal(base.status, 'ok');
+    if (base.status !== 'ok') return;
+    const t0 = base.lines[0]!.t[0]!;
+    const labelled = { ...base, lines: [{ ...base.lines[0]!, label: 'canary (revision 2, 7c9f6b8d4)' }, { ...base.lines[1]!, label: 'stable (revision 1, 5d8c7b6f9)' }], run: { start: t0 + 60, end: t0 + 150 } };
+    await w.send({ type: 'series', series: labelled });
+    const chartSel = `${metric(ABORTED_KEY)} .series-chart .chart`;
+    await w.page.waitForFunction((sel) => webviewTestHost.attr(sel, 'data-run-end-x') !== null, chartSel);
+    const series = w.page.locator(`${metric(ABORTED_KEY)} .series-chart`);
+    const canvas = series.locator('canvas');
+    const startX = Number(await series.locator('.chart').getAttribute('data-run-start-x'));
+    const endX = Number(await series.locator('.chart').getAttribute('data-run-end-x'));
+    assert.ok(startX > 0 && endX > startX + 50 && endX < (await canvasWidth(canvas)), `run from x=${startX} to x=${endX}`);
+    const before = await paintedInColumn(canvas, startX - 6);
+    const inside = await paintedInColumn(canvas, Math.round((startX + endX) / 2) + 3);
+    const after = await paintedInColumn(canvas, endX + 6);
+    assert.ok(before > inside * 3 && after > inside * 3, `shaded before (${before}) and after (${after}) the run, not inside it (${inside})`);
+    assert.deepEqual(await series.locator('.u-legend .u-series .u-label').allTextContents(), ['time', 'canary (revision 2, 7c9f6b8d4)', 'stable (revision 1, 5d8c7b6f9)']);
+    assert.match((await series.locator('.chart-summary').textContent()) ?? '', / The run: 12:01:00 to 12:02:30; before and after it \(shaded\) the lines may be another release\.$/);
   });
 
   it('shows why the series could not be loaded and from where', async () => {

@@ -50,11 +50,23 @@ describe('Planning a metric series', () => {
     assert.equal(plan(planSeries(panelInput(failedHugoRollout(), failedHugoRuns()), `${BG}/latency`, 300)).step, 5);
   });
 
+  it('marks the run itself inside the window, so the chart can shade what lies before and after it', () => {
+    const p = plan(planSeries(panelInput(failedHugoRollout(), failedHugoRuns()), `${BG}/success-rate`, 600));
+    assert.deepEqual(p.run, { start: unix('12:00:00'), end: unix('12:03:30') });
+    const running = plan(planSeries(panelInput(hugoRollout({ currentStepIndex: 3 }), [hugoRun()]), `${BG}/latency`, 600));
+    assert.deepEqual(running.run, { start: unix('12:00:00') });
+  });
+
+  it('names the release each line measures: the run\'s canary revision and hash, the stable ReplicaSet\'s', () => {
+    const p = plan(planSeries(panelInput(failedHugoRollout(), failedHugoRuns()), `${BG}/latency`, 600));
+    assert.deepEqual(p.lines.map((l) => l.label), [`canary (revision 2, ${CANARY_HASH})`, `stable (revision 1, ${STABLE_HASH})`]);
+  });
+
   it('puts the canary ingress and the stable ingress side by side for gitops-hugo', () => {
     const p = plan(planSeries(panelInput(failedHugoRollout(), failedHugoRuns()), `${BG}/latency`, 600));
     assert.deepEqual(p.lines, [
-      { label: 'canary', role: 'canary', query: 'histogram_quantile(0.95, sum(rate(nginx_ingress_controller_request_duration_seconds_bucket{namespace="web", ingress="gitops-hugo-gitops-hugo-canary"}[1m])) by (le))' },
-      { label: 'stable', role: 'stable', query: 'histogram_quantile(0.95, sum(rate(nginx_ingress_controller_request_duration_seconds_bucket{namespace="web", ingress="gitops-hugo"}[1m])) by (le))' },
+      { label: `canary (revision 2, ${CANARY_HASH})`, role: 'canary', query: 'histogram_quantile(0.95, sum(rate(nginx_ingress_controller_request_duration_seconds_bucket{namespace="web", ingress="gitops-hugo-gitops-hugo-canary"}[1m])) by (le))' },
+      { label: `stable (revision 1, ${STABLE_HASH})`, role: 'stable', query: 'histogram_quantile(0.95, sum(rate(nginx_ingress_controller_request_duration_seconds_bucket{namespace="web", ingress="gitops-hugo"}[1m])) by (le))' },
     ]);
   });
 

@@ -13,6 +13,7 @@ const plan: SeriesPlan = {
   start: 1000,
   end: 1120,
   step: 60,
+  run: { start: 1030, end: 1090 },
 };
 
 const matrix = (series: { labels: Record<string, string>; values: [number, string][] }[]): string =>
@@ -38,7 +39,7 @@ describe('the series of a metric chart', () => {
     }), asked);
     const view = await prometheusSeriesSource(() => Promise.resolve({ ok: true, value: { client, where: 'the test Prometheus' } }))(plan, new AbortController().signal);
     assert.deepEqual(view, {
-      status: 'ok', key: plan.key, where: 'the test Prometheus', stepSeconds: 60, warnings: [],
+      status: 'ok', key: plan.key, where: 'the test Prometheus', stepSeconds: 60, warnings: [], run: { start: 1030, end: 1090 },
       query: 'canary: rate(ok{v="canary"}[1m])\nstable: rate(ok{v="stable"}[1m])',
       lines: [
         { label: 'canary', role: 'canary', t: [1000, 1060, 1120], v: [0.98, null, null] },
