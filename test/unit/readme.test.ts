@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruleAnchor, withRuleDocs } from '../../src/core/lint/ruleDocs';
 import { allRules } from '../../src/core/lint/rules/allRules';
@@ -36,5 +36,16 @@ describe('the README', () => {
   it('says that the deprecated webview UI toolkit is not used', () => {
     assert.match(readme, /@vscode\/webview-ui-toolkit/);
     assert.match(readme, /deprecated/);
+  });
+
+  it('numbers steps one way: from 1 in words, with `startingStep: N` where the 0-based field is meant', () => {
+    const dir = join(__dirname, '..', '..', 'media', 'walkthrough');
+    const docs = [readme, ...readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'))];
+    const walkthrough = (pkg as { contributes: { walkthroughs: { steps: { description: string }[] }[] } }).contributes.walkthroughs;
+    for (const text of [...docs, ...walkthrough.flatMap((w) => w.steps.map((s) => s.description))]) {
+      // "analysis from step 2" read as the panel's second step, while the field meant the third.
+      assert.doesNotMatch(text, /analysis (starts )?(from|at) step \d/i);
+    }
+    assert.match(readme, /from the third step, `startingStep: 2`/);
   });
 });

@@ -20,7 +20,8 @@ export const startingStepRule: Rule<'starting-step-out-of-range'> = {
     if (start === undefined) return;
     const count = list(canary.steps).length;
     if (start >= 0 && start < count) return;
-    const range = count === 0 ? 'there are no steps' : `steps are numbered 0 to ${count - 1}`;
+    // startingStep counts from 0, while the panel and the tree number steps from 1: say which is which.
+    const range = count === 0 ? 'there are no steps' : `startingStep counts from 0: 0 to ${count - 1} for these ${count} steps, the panel's steps 1 to ${count}`;
     const effect = start < 0 ? 'background analysis starts at once, as with 0' : 'background analysis never starts while the canary progresses';
     ctx.report({
       message: `startingStep ${start} is outside the steps (${range}): ${effect}`,

@@ -11,7 +11,7 @@ describe('startingStep rule', () => {
     const text = withStart(2);
     const f = only(text, 'starting-step-out-of-range');
     assert.equal(f.severity, 'warning');
-    assert.equal(f.message, 'startingStep 2 is outside the steps (steps are numbered 0 to 1): background analysis never starts while the canary progresses');
+    assert.equal(f.message, "startingStep 2 is outside the steps (startingStep counts from 0: 0 to 1 for these 2 steps, the panel's steps 1 to 2): background analysis never starts while the canary progresses");
     assert.equal(f.path, 'spec.strategy.canary.analysis.startingStep');
     assert.equal(underlined(text, f), '2');
   });
