@@ -59,7 +59,10 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
     templateUsers: (kind, name) => controller.usersOf(kind, name),
     log,
   });
-  const launch = registerLaunch(context, { session: cluster.session, prompts: actions.prompts, controller, log, reveal: cluster.reveal });
+  const launch = registerLaunch(context, {
+    session: cluster.session, prompts: actions.prompts, controller, log, reveal: cluster.reveal,
+    rendered: (document, offset) => rendering.render.renderForLaunch(document, offset),
+  });
   registerCommands(context, {
     lintWorkspace: lintWorkspace({ controller, indexer, log }),
     showOutput: showOutput({ log }),

@@ -9,6 +9,7 @@ import { KUSTOMIZATION_NAMES, readKustomization } from '../core/lint/template/ku
 import { isPartialName } from '../core/lint/template/fileRole';
 import { placeHelmFindings, placeKustomizeFindings, type KustomizeSources, type PlacedFinding, type SourceText } from '../core/render/mapRendered';
 import { readRenderError } from '../core/render/renderedDocs';
+import type { Finding } from '../core/lint/types';
 import { runTool, type ToolOutcome } from './runTool';
 
 export interface RenderTools {
@@ -40,7 +41,16 @@ export interface KustomizeTarget {
 export type RenderTarget = HelmTarget | KustomizeTarget;
 
 export type RenderResult =
-  | { readonly kind: 'linted'; readonly placed: PlacedFinding[]; readonly toolMs: number; readonly oursMs: number; readonly documents: number }
+  | {
+      readonly kind: 'linted';
+      readonly placed: PlacedFinding[];
+      readonly toolMs: number;
+      readonly oursMs: number;
+      readonly documents: number;
+      /** What the tool printed, and the findings on it (the launch applies a document of it). */
+      readonly rendered: string;
+      readonly findings: readonly Finding[];
+    }
   /** The render failed: one finding, at the line the tool names when it names one. */
   | { readonly kind: 'failed'; readonly placed: PlacedFinding[] }
   | { readonly kind: 'missing-binary'; readonly message: string }
@@ -98,7 +108,7 @@ async function renderHelm(target: HelmTarget, tools: RenderTools, signal?: Abort
       const values = [nodePath.join(chartDir, 'values.yaml'), ...valueFiles].filter(isFile).map((p) => ({ path: p, text: read(p) }));
       const setKeys = [...target.set, ...(target.setString ?? [])].map((s) => s.slice(0, s.indexOf('=')));
       const placed = placeHelmFindings(outcome.stdout, findings, { chartYaml: chart, templates, values, setKeys });
-      return { kind: 'linted', placed, toolMs: outcome.ms, oursMs: performance.now() - started - outcome.ms, documents: outcome.stdout.split(/^---/m).length - 1 };
+      return { kind: 'linted', placed, toolMs: outcome.ms, oursMs: performance.now() - started - outcome.ms, documents: outcome.stdout.split(/^---/m).length - 1, rendered: outcome.stdout, findings };
     }
   }
 }
@@ -160,8 +170,9 @@ async function buildKustomize(target: KustomizeTarget, tools: RenderTools, signa
     case 'ok': {
       const ws = createWorkspace();
       ws.setFile('built.yaml', outcome.stdout);
-      const placed = placeKustomizeFindings(outcome.stdout, ws.lintFile('built.yaml'), sources);
-      return { kind: 'linted', placed, toolMs: outcome.ms, oursMs: performance.now() - started - outcome.ms, documents: outcome.stdout.split(/^---/m).length };
+      const findings = ws.lintFile('built.yaml');
+      const placed = placeKustomizeFindings(outcome.stdout, findings, sources);
+      return { kind: 'linted', placed, toolMs: outcome.ms, oursMs: performance.now() - started - outcome.ms, documents: outcome.stdout.split(/^---/m).length, rendered: outcome.stdout, findings };
     }
   }
 }

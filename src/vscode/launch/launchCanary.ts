@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { getRolloutRequest } from '../../core/actions/kubeRequest';
 import { stringAt } from '../../core/actions/untrusted';
 import type { Finding } from '../../core/lint/types';
-import { pickRolloutDocument } from '../../core/launch/pickRolloutDocument';
+import { pickRolloutDocument, type ManifestDocument } from '../../core/launch/pickRolloutDocument';
 import { planLaunch, type ReadyLaunch } from '../../core/launch/planLaunch';
 import { readActionSettings } from '../actions/actionSettings';
 import { confirmGuarded } from '../actions/confirmGuarded';
@@ -25,6 +25,11 @@ export interface LaunchDeps {
   readonly findingsFor: (document: vscode.TextDocument) => readonly Finding[];
   readonly diff: LaunchDiffDocuments;
   readonly reveal: (namespace: string, name: string) => Promise<void>;
+  /**
+   * A Helm template or a file of a Kustomize folder: the Rollout of the rendered output, the findings
+   * on that output, and where it was rendered from (named in the confirmation). Undefined for a plain manifest.
+   */
+  readonly rendered?: (document: vscode.TextDocument, offset: number) => Promise<{ readonly error: string } | { readonly picked: ManifestDocument; readonly findings: readonly Finding[]; readonly origin: string } | undefined>;
 }
 
 const LAUNCH = 'Launch';
@@ -46,7 +51,9 @@ async function run(deps: LaunchDeps, uri: vscode.Uri | undefined, offset: number
   const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? await vscode.workspace.openTextDocument(uri) : editor?.document;
   if (!document) return refuse(deps, 'Open a Rollout manifest to launch it.');
   const at = offset ?? (editor && editor.document === document ? document.offsetAt(editor.selection.active) : 0);
-  const picked = pickRolloutDocument(document.getText(), at);
+  const fromRender = await deps.rendered?.(document, at);
+  if (fromRender && 'error' in fromRender) return refuse(deps, fromRender.error);
+  const picked = fromRender ? fromRender.picked : pickRolloutDocument(document.getText(), at);
   if ('error' in picked) return refuse(deps, picked.error);
 
   const state = deps.session.start();
@@ -61,7 +68,7 @@ async function run(deps: LaunchDeps, uri: vscode.Uri | undefined, offset: number
     else if (got.error.kind !== 'notFound') return fail(deps, got.error.message);
   }
 
-  const options = { context, namespace, lintFindings: deps.findingsFor(document) };
+  const options = { context, namespace, lintFindings: fromRender ? fromRender.findings : deps.findingsFor(document) };
   let plan = planLaunch(picked, live, options);
   if (plan.verdict === 'refused') return refuse(deps, plan.message);
   const prompts = deps.prompts.current;
@@ -83,7 +90,7 @@ async function run(deps: LaunchDeps, uri: vscode.Uri | undefined, offset: number
     context,
     rollout: ready.ref.name,
     message: `Launch rollout "${ready.ref.name}" in namespace "${namespace}" on context "${context}"?`,
-    detail: [...ready.description.lines, ...overridden].join('\n'),
+    detail: [...(fromRender ? [`The Rollout was ${fromRender.origin}.`] : []), ...ready.description.lines, ...overridden].join('\n'),
     button: LAUNCH,
   });
   if (!answer.go) return answer.refusal !== undefined ? refuse(deps, answer.refusal) : { status: 'cancelled' };

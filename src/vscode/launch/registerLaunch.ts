@@ -5,7 +5,7 @@ import type { PromptsHolder } from '../actions/prompts';
 import type { ClusterSession } from '../cluster/clusterSession';
 import type { LintController } from '../diagnostics/lintController';
 import type { Logger } from '../log';
-import { launchCanary } from './launchCanary';
+import { launchCanary, type LaunchDeps } from './launchCanary';
 import { hasRolloutKind, LaunchCodeLens, ROLLOUT_DOCUMENT_KEY } from './launchCodeLens';
 import { FILE_SCHEME, LaunchDiffDocuments, LIVE_SCHEME } from './launchDiffDocuments';
 
@@ -15,6 +15,8 @@ export interface LaunchWiring {
   readonly controller: LintController;
   readonly log: Logger;
   readonly reveal: (namespace: string, name: string) => Promise<void>;
+  /** Launch from a Helm template or a Kustomize folder: renders it (see LaunchDeps.rendered). */
+  readonly rendered?: LaunchDeps['rendered'];
 }
 
 /**
@@ -44,6 +46,7 @@ export function registerLaunch(context: vscode.ExtensionContext, w: LaunchWiring
   const launch = launchCanary({
     session: w.session, prompts: w.prompts, log: w.log, diff, reveal: w.reveal,
     findingsFor: (document) => w.controller.findingsFor(document),
+    ...(w.rendered ? { rendered: w.rendered } : {}),
   });
   return {
     launchCanary: async (uri, offset) => {

@@ -10,7 +10,11 @@ import * as vscode from 'vscode';
 import { LineIndex } from '../../core/lint/lineIndex';
 import type { Finding } from '../../core/lint/types';
 import type { PlacedFinding } from '../../core/render/mapRendered';
-import { chooseValues, type ValuesChoice } from '../../core/render/valuesSelection';
+import { chooseValues, describeValues, type ValuesChoice } from '../../core/render/valuesSelection';
+import { pickRenderedRollout } from '../../core/render/pickRendered';
+import type { ManifestDocument } from '../../core/launch/pickRolloutDocument';
+import { parseLintDoc } from '../../core/lint/lintDoc';
+import { splitDocuments } from '../../core/lint/splitDocuments';
 import { renderAndLint, type RenderResult, type RenderTarget } from '../../render/renderedLint';
 import { KUSTOMIZATION_NAMES } from '../../core/lint/template/kustomization';
 import { ruleDocUri } from '../diagnostics/toDiagnostic';
@@ -20,6 +24,17 @@ import type { Logger } from '../log';
 export const RENDERED_SOURCE = 'argo-rollouts (rendered)';
 const DEBOUNCE_MS = 400;
 const TIMEOUT_MS = 60_000;
+
+/** What a launch from a template or an overlay applies: a Rollout of the rendered output. */
+export type RenderedLaunch =
+  | { readonly error: string }
+  | {
+      readonly picked: ManifestDocument;
+      /** Findings on the rendered output (the launch is blocked by the chosen document's errors). */
+      readonly findings: readonly Finding[];
+      /** For the confirmation: `rendered from chart gitops-hugo (helm/stack/gitops-hugo) with values.yaml, envValues/local.yaml`. */
+      readonly origin: string;
+    };
 
 export interface RenderState {
   readonly status: 'rendering' | 'linted' | 'failed' | 'missing-binary';
@@ -197,6 +212,39 @@ export class RenderController implements vscode.Disposable {
     }
   }
 
+  /**
+   * Renders the chart or builds the folder of `document` for a launch, and picks the Rollout it means:
+   * the template's own (by its place among the template's Rollouts at `offset`), else by name, else
+   * the only one. Undefined when the document is in neither a chart nor a Kustomize folder.
+   */
+  async renderForLaunch(document: vscode.TextDocument, offset: number): Promise<RenderedLaunch | undefined> {
+    const target = this.targetOf(document.uri);
+    if (!target) return undefined;
+    if (document.isDirty) return { error: `Save ${nodePath.basename(document.uri.fsPath)} first: the ${target.kind === 'helm' ? 'chart is rendered' : 'folder is built'} from the files on disk.` };
+    const config = vscode.workspace.getConfiguration('argoRollouts');
+    const tools = { helm: config.get<string>('helm.path') || 'helm', kustomize: config.get<string>('kustomize.path') ?? '', timeoutMs: TIMEOUT_MS };
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(target.dir));
+    const shownDir = folder ? nodePath.relative(folder.uri.fsPath, target.dir).split(nodePath.sep).join('/') || '.' : target.dir;
+    if (target.kind === 'helm') {
+      const values = this.valuesFor(target.dir);
+      const result = await renderAndLint({ kind: 'helm', chartDir: target.dir, valueFiles: values.valueFiles, set: values.set, setString: values.setString, ...(values.inlineValues ? { inlineValues: values.inlineValues } : {}), ...(values.releaseName ? { releaseName: values.releaseName } : {}) }, tools);
+      if (result.kind !== 'linted') return { error: launchError(result) };
+      const rel = nodePath.relative(target.dir, document.uri.fsPath).split(nodePath.sep).join('/');
+      const isTemplate = /(^|\/)templates\//.test(rel);
+      const picked = pickRenderedRollout(result.rendered, isTemplate ? { source: rel, ordinal: rolloutOrdinal(document.getText(), offset) } : {});
+      if ('error' in picked) return picked;
+      const chartName = /^name:\s*["']?([\w.-]+)/m.exec(this.textOf(nodePath.join(target.dir, 'Chart.yaml')))?.[1] ?? nodePath.basename(target.dir);
+      return { picked, findings: result.findings, origin: `rendered from chart ${chartName} (${shownDir}) with ${describeValues(values)} (values from ${values.origin})` };
+    }
+    const result = await renderAndLint({ kind: 'kustomize', dir: target.dir }, tools);
+    if (result.kind !== 'linted') return { error: launchError(result) };
+    const here = splitDocuments(document.getText()).find((c) => offset >= c.base && offset <= c.base + c.text.length);
+    const name = here ? parseLintDoc(document.uri.fsPath, here.text).doc.name : undefined;
+    const picked = pickRenderedRollout(result.rendered, name !== undefined ? { name } : {});
+    if ('error' in picked) return picked;
+    return { picked, findings: result.findings, origin: `built from ${shownDir} with kustomize` };
+  }
+
   /** The values the chart is rendered with: the setting, else an Application of the workspace, else values.yaml. */
   valuesFor(chartDir: string): ValuesChoice {
     const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(chartDir));
@@ -208,6 +256,28 @@ export class RenderController implements vscode.Disposable {
   private setState(key: string, state: RenderState): void {
     this.states.set(key, state);
     this.changed.fire(key);
+  }
+}
+
+/** Which of the template's Rollout documents holds `offset` (0 when the cursor is in none). */
+function rolloutOrdinal(text: string, offset: number): number {
+  let n = 0;
+  for (const chunk of splitDocuments(text)) {
+    const isRollout = parseLintDoc('template', chunk.text, { kind: 'helm-template', chartDir: '' }).doc.kind === 'Rollout';
+    if (offset >= chunk.base && offset <= chunk.base + chunk.text.length) return isRollout ? n : 0;
+    if (isRollout) n++;
+  }
+  return 0;
+}
+
+function launchError(result: Exclude<RenderResult, { kind: 'linted' }>): string {
+  switch (result.kind) {
+    case 'missing-binary':
+      return result.message;
+    case 'cancelled':
+      return 'The rendering was cancelled; nothing was launched.';
+    case 'failed':
+      return `Nothing was launched: ${result.placed[0]?.finding.message ?? 'the rendering failed'}`;
   }
 }
 

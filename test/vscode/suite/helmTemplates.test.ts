@@ -7,6 +7,9 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
+import type { ArgoRolloutsApi } from '../../../src/extension';
+import type { ActionOutcome } from '../../../src/vscode/actions/runRolloutAction';
+import { control, openRolloutsView, requestCount, writesSince } from './clusterHelpers';
 import { argoDiagnostics, describeDiagnostics, EXTENSION_ID, hasRule, replaceText, ruleOf, waitForDiagnostics } from './helpers';
 
 const RENDERED = 'argo-rollouts (rendered)';
@@ -116,6 +119,34 @@ describe('Helm templates', () => {
       await values.save();
       await waitForRendered(values.uri, (ds) => ds.length === 0, 'no rendered finding once the value is fixed');
       await waitForRendered(template.uri, (ds) => ds.length === 0, 'no rendered finding on the template either');
+    });
+
+    it('Launch Canary on a template renders the chart and applies its Rollout by its rendered name, after a confirmation naming the chart and the values', async () => {
+      const api: ArgoRolloutsApi = await openRolloutsView();
+      const confirmations: string[] = [];
+      const prompts = api.actionPrompts.use({
+        confirm: (message, detail) => {
+          confirmations.push([message, detail ?? ''].join('\n'));
+          return Promise.resolve(true);
+        },
+        choose: () => Promise.resolve(undefined),
+      });
+      try {
+        const template = await vscode.workspace.openTextDocument(vscode.Uri.file(nodePath.join(chart, 'templates/rollout.yaml')));
+        await vscode.window.showTextDocument(template, { preview: false });
+        const mark = await requestCount();
+        const outcome = await vscode.commands.executeCommand<ActionOutcome>('argoRollouts.launchCanary', template.uri, template.getText().indexOf('kind: Rollout'));
+        assert.equal(outcome?.status, 'done', JSON.stringify(outcome));
+        const asked = confirmations.at(-1) ?? '';
+        assert.ok(asked.startsWith('Launch rollout "shop-shop" in namespace "default"'), asked);
+        assert.ok(asked.includes('The Rollout was rendered from chart shop'), asked);
+        assert.ok(asked.includes('with values.yaml'), asked);
+        const writes = await writesSince(mark);
+        assert.ok(writes.some((w) => w.includes('/rollouts/shop-shop')), JSON.stringify(writes));
+      } finally {
+        prompts.dispose();
+        await control('POST', '/rollouts/default/shop-shop/delete');
+      }
     });
   });
 });
