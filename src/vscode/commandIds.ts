@@ -14,7 +14,6 @@ export const commandIds = {
   pinRollout: 'argoRollouts.pinRollout',
   unpinRollout: 'argoRollouts.unpinRollout',
   promoteRollout: 'argoRollouts.promoteRollout',
-  resumeRollout: 'argoRollouts.resumeRollout',
   promoteFullRollout: 'argoRollouts.promoteFullRollout',
   abortRollout: 'argoRollouts.abortRollout',
   retryRollout: 'argoRollouts.retryRollout',

@@ -2,7 +2,6 @@
 
 export const ACTION_IDS = [
   'promote',
-  'resume',
   'promoteFull',
   'abort',
   'retry',
@@ -37,8 +36,7 @@ export interface ActionInfo {
 }
 
 export const ACTIONS: Readonly<Record<ActionId, ActionInfo>> = {
-  promote: { label: 'Promote', verb: 'Promote', mutating: true, target: 'Rollout', effect: 'The rollout moves past its current step or pause.', changesSpec: true },
-  resume: { label: 'Resume', verb: 'Resume', mutating: true, target: 'Rollout', effect: 'The rollout leaves its pause and continues (this is promote).', changesSpec: true },
+  promote: { label: 'Promote', verb: 'Promote', mutating: true, target: 'Rollout', effect: 'The rollout leaves its pause, or skips its current step when nothing is paused (the plugin\'s promote).', changesSpec: true },
   promoteFull: {
     label: 'Promote Full', verb: 'Fully promote',
     mutating: true,
@@ -54,7 +52,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionInfo>> = {
     changesSpec: false,
   },
   retry: { label: 'Retry', verb: 'Retry', mutating: true, target: 'Rollout', effect: 'The aborted update starts again from the first step.', changesSpec: false },
-  pause: { label: 'Pause', verb: 'Pause', mutating: true, target: 'Rollout', effect: 'The rollout stops where it is until it is promoted (resumed).', changesSpec: true },
+  pause: { label: 'Pause', verb: 'Pause', mutating: true, target: 'Rollout', effect: 'The rollout stops where it is until it is promoted.', changesSpec: true },
   restart: { label: 'Restart', verb: 'Restart', mutating: true, target: 'Rollout', effect: 'Every pod of the rollout is restarted.', changesSpec: true },
   setImage: { label: 'Set Image', verb: 'Set the image of', mutating: true, target: 'Rollout', effect: 'The new image starts a new update of the rollout.', changesSpec: true },
   undo: { label: 'Undo', verb: 'Undo', mutating: true, target: 'Rollout', effect: 'The pod template of the chosen revision is restored, which starts a new update.', changesSpec: true },

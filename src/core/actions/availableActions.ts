@@ -44,7 +44,6 @@ const RULES: Record<ActionId, (s: RolloutActionState) => boolean> = {
   // a settled rollout or a running blue-green one, where the plugin would send nothing.
   promote: (s) => !s.aborted && (isPaused(s) || (s.strategy === 'canary' && !s.fullyPromoted && s.stepCount > 0 && (s.currentStepIndex ?? 0) < s.stepCount)),
   // Resume is promote offered under the name people look for when a rollout is paused.
-  resume: (s) => !s.aborted && isPaused(s),
   // --full only has an effect while an update is in flight (the plugin checks currentPodHash != stableRS).
   promoteFull: (s) => !s.aborted && !s.fullyPromoted,
   // Abort needs an update to abort, and is pointless twice.

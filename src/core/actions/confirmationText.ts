@@ -10,12 +10,14 @@ export interface ConfirmationSubject {
   target?: string;
   /** Action-specific detail, e.g. `Container "web" gets image "nginx:1.27".` */
   detail?: string;
+  /** What the action does in the object's current state, replacing the action's general sentence. */
+  effect?: string;
 }
 
 export function confirmationText(action: ActionId, s: ConfirmationSubject): string {
   const info = ACTIONS[action];
   const what = info.target === 'Rollout' ? `rollout "${s.rollout}"` : `${info.target} "${s.target ?? ''}" of rollout "${s.rollout}"`;
-  const parts = [`${info.verb} ${what} in namespace "${s.namespace}" on context "${s.context}"?`, info.effect];
+  const parts = [`${info.verb} ${what} in namespace "${s.namespace}" on context "${s.context}"?`, s.effect ?? info.effect];
   if (s.detail) parts.push(s.detail);
   return parts.join(' ');
 }

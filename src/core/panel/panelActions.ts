@@ -4,14 +4,10 @@ import { ACTIONS, type ActionId } from '../actions/actionIds';
 import { availableActions, type RolloutActionState } from '../actions/availableActions';
 import type { PanelAction } from '../../shared/protocol';
 
-/** The first slot is promote or resume (see panelActions); the rest are fixed. */
-const ROLLOUT_ACTIONS: readonly ActionId[] = ['promoteFull', 'abort', 'retry', 'pause', 'restart', 'setImage', 'undo'];
+/** In the plugin's words: Promote both ends a pause and skips a step (there is no Resume). */
+const ROLLOUT_ACTIONS: readonly ActionId[] = ['promote', 'promoteFull', 'abort', 'retry', 'pause', 'restart', 'setImage', 'undo'];
 
 export const READ_ONLY_REASON = 'The argoRollouts.readOnly setting is on.';
-
-function isPaused(s: RolloutActionState): boolean {
-  return s.specPaused || s.pauseConditions;
-}
 
 /** Why an action the state does not allow is off, in the words of its rule in availableActions. */
 function disabledReason(id: ActionId, s: RolloutActionState): string {
@@ -19,7 +15,6 @@ function disabledReason(id: ActionId, s: RolloutActionState): string {
   const noUpdate = 'No update is in progress.';
   switch (id) {
     case 'promote':
-    case 'resume':
       if (s.aborted) return aborted;
       if (s.fullyPromoted) return noUpdate;
       if (s.strategy === 'canary' && s.stepCount > 0) return 'All steps are done.';
@@ -45,17 +40,12 @@ function action(id: ActionId, allowed: ReadonlySet<ActionId>, state: RolloutActi
   return allowed.has(id) ? { id, label, enabled: true } : { id, label, enabled: false, reason: disabledReason(id, state) };
 }
 
-/**
- * Promote and Resume send the same patch; the panel shows one button, named Resume while the
- * rollout is paused (the word people look for) and Promote otherwise (skip the current step).
- */
 export function panelActions(state: RolloutActionState, readOnly: boolean): PanelAction[] {
   const allowed = availableActions(state);
-  const first: ActionId = !state.aborted && isPaused(state) ? 'resume' : 'promote';
-  return [first, ...ROLLOUT_ACTIONS].map((id) => action(id, allowed, state, readOnly));
+  return ROLLOUT_ACTIONS.map((id) => action(id, allowed, state, readOnly));
 }
 
 /** Every rollout action off, with one reason (the rollout is gone, say). */
 export function disabledActions(reason: string): PanelAction[] {
-  return (['promote', ...ROLLOUT_ACTIONS] as const).map((id) => ({ id, label: ACTIONS[id].label, enabled: false, reason }));
+  return ROLLOUT_ACTIONS.map((id) => ({ id, label: ACTIONS[id].label, enabled: false, reason }));
 }

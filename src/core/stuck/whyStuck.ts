@@ -147,7 +147,7 @@ function pauseExplanation(rollout: unknown, related: RelatedObjects, now: number
     return { kind: 'waitingForPromotion', sentence: 'Waiting for promotion: the preview is up and the active service switches when you promote.', next: 'Promote to switch the active service to the new version.', action: 'promote' };
   }
   if (at(rollout, 'spec', 'paused') === true) {
-    return { kind: 'pausedByUser', sentence: 'Paused by a user (spec.paused): the controller does nothing until it is resumed.', next: 'Resume to let it continue.', action: 'resume' };
+    return { kind: 'pausedByUser', sentence: 'Paused by a user (spec.paused): the controller does nothing until it is promoted.', next: 'Promote to let it continue.', action: 'promote' };
   }
   return undefined;
 }

@@ -42,6 +42,8 @@ export interface ActionRequest {
   readonly send: ActionSend;
   /** Action-specific sentence for the confirmation, e.g. the restart delay. */
   readonly detail?: string;
+  /** What the action does to this rollout as just read, instead of the action's general sentence. */
+  readonly effect?: (rollout: unknown) => string;
   /**
    * The rollout's AnalysisRun or Experiment acted on: it is read fresh and `allowed` decides instead
    * of the rollout row's actions (a run of an older revision is not in the rollout's status).
@@ -98,6 +100,7 @@ export async function runRolloutAction(deps: ActionDeps, request: ActionRequest)
 
   const text = confirmationText(action, {
     context, namespace: ref.namespace, rollout: ref.name, ...(object ? { target: object.name } : {}), ...(request.detail ? { detail: request.detail } : {}),
+    ...(request.effect ? { effect: request.effect(rollout) } : {}),
   });
   const answer = await confirmGuarded(deps.prompts.current, settings, {
     context, rollout: ref.name, message: text, detail: argoCdDetail(action, request.changes ?? { body: rollout }), button: info.label,

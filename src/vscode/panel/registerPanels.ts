@@ -28,7 +28,6 @@ export interface PanelWiring {
 /** The panel's actions and the tree command each one runs (with all of that command's guards). */
 const ACTION_COMMANDS: Partial<Record<ActionId, keyof RolloutActionCommands>> = {
   promote: 'promoteRollout',
-  resume: 'resumeRollout',
   promoteFull: 'promoteFullRollout',
   abort: 'abortRollout',
   retry: 'retryRollout',

@@ -39,10 +39,13 @@ describe('the rollout actions', () => {
     await vscode.commands.executeCommand('workbench.view.explorer');
   });
 
-  it('promotes the paused rollout from its row after a confirmation naming context, namespace and rollout, and the row shows the next pause', async () => {
+  it('promotes the paused rollout from its row after a confirmation naming context, namespace and rollout and what promoting does now, and the row shows the next pause', async () => {
     const outcome = await runAction('argoRollouts.promoteRollout', await paused());
     assert.deepEqual(outcome, { status: 'done', message: 'rollout \'gitops-hugo\' promoted' });
-    assert.equal(confirmations.at(-1), 'Promote rollout "gitops-hugo" in namespace "payments" on context "test-cluster"? The rollout moves past its current step or pause.');
+    assert.equal(
+      confirmations.at(-1),
+      'Promote rollout "gitops-hugo" in namespace "payments" on context "test-cluster"? The rest of the pause at step 2 (pause 1m) is skipped and the rollout goes on with step 3 (setWeight 30).',
+    );
     await waitForDescription('Paused · step 3/8 · 30%');
   });
 

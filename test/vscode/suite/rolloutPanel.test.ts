@@ -78,7 +78,7 @@ describe('the rollout panel', () => {
     assert.equal(current(), 1);
     assert.equal(s?.timeline[1]?.kind, 'pause');
     assert.deepEqual(s?.timeline.map((t) => t.state).slice(0, 3), ['done', 'current', 'pending']);
-    assert.ok(s?.actions.some((a) => a.id === 'resume' && a.enabled), JSON.stringify(s?.actions));
+    assert.ok(s?.actions.some((a) => a.id === 'promote' && a.enabled), JSON.stringify(s?.actions));
     // The page got its state after saying ready: the state is the last thing posted.
     assert.equal(api.panels.postedMessages(NS, NAME).at(-1)?.type, 'state');
 

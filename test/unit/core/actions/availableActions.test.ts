@@ -36,7 +36,7 @@ describe('which actions are enabled', () => {
     {
       state: 'canary paused at a step',
       s: { phase: 'Paused', pauseConditions: true, fullyPromoted: false, currentStepIndex: 1 },
-      enabled: [...ALWAYS, 'promote', 'resume', 'promoteFull', 'abort', 'undo'],
+      enabled: [...ALWAYS, 'promote', 'promoteFull', 'abort', 'undo'],
     },
     {
       state: 'canary running step analysis',
@@ -66,12 +66,12 @@ describe('which actions are enabled', () => {
     {
       state: 'healthy rollout paused by hand',
       s: { phase: 'Paused', specPaused: true },
-      enabled: [...ALWAYS, 'promote', 'resume', 'undo'],
+      enabled: [...ALWAYS, 'promote', 'undo'],
     },
     {
       state: 'blue-green waiting for promotion',
       s: { phase: 'Paused', strategy: 'blueGreen', stepCount: 0, currentStepIndex: undefined, pauseConditions: true, fullyPromoted: false },
-      enabled: [...ALWAYS, 'promote', 'resume', 'promoteFull', 'abort', 'undo'],
+      enabled: [...ALWAYS, 'promote', 'promoteFull', 'abort', 'undo'],
     },
     {
       state: 'blue-green rolling out without a pause',

@@ -3,7 +3,7 @@ import { actionsOfContextValue } from '../../../../src/core/actions/contextValue
 
 describe('reading actions back from a rollout row\'s contextValue', () => {
   it('lists the actions the row offers and ignores other words such as pinned', () =>
-    assert.deepEqual([...actionsOfContextValue('rollout:promote,resume,abort,pinned')], ['promote', 'resume', 'abort']));
+    assert.deepEqual([...actionsOfContextValue('rollout:promote,abort,retry,pinned')], ['promote', 'abort', 'retry']));
   it('does not mistake promoteFull for promote', () => assert.deepEqual([...actionsOfContextValue('rollout:promoteFull')], ['promoteFull']));
   it('offers nothing on a read-only row', () => assert.equal(actionsOfContextValue('rollout:').size, 0));
   it('offers nothing on rows that are not rollouts', () => {

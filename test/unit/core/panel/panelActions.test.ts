@@ -3,7 +3,7 @@ import { buildPanelState } from '../../../../src/core/panel/buildPanelState';
 import { READ_ONLY_REASON } from '../../../../src/core/panel/panelActions';
 import { CANARY_HASH, STABLE_HASH, clock, hugoReplicaSets, hugoRollout, panelInput } from './panelBuilders';
 
-/** `promote resume …` enabled ids, in button order. */
+/** `promote promoteFull …` enabled ids, in button order. */
 function enabled(rollout: unknown, extra: Parameters<typeof panelInput>[2] = {}): string {
   return buildPanelState(panelInput(rollout, [], extra)).actions.filter((a) => a.enabled).map((a) => a.id).join(' ');
 }
@@ -16,9 +16,9 @@ const onPause = { phase: 'Paused', message: 'CanaryPauseStep', currentStepIndex:
 
 describe('Rollout panel actions', () => {
   const cases: { name: string; rollout: unknown; want: string }[] = [
-    { name: 'on a timed pause: Resume, and everything that acts on an update in flight', rollout: hugoRollout(onPause), want: 'resume promoteFull abort restart setImage undo' },
+    { name: 'on a timed pause: Promote, and everything that acts on an update in flight', rollout: hugoRollout(onPause), want: 'promote promoteFull abort restart setImage undo' },
     { name: 'on a setWeight step: Promote skips it, and Pause is offered', rollout: hugoRollout({ phase: 'Progressing', currentStepIndex: 2 }), want: 'promote promoteFull abort pause restart setImage undo' },
-    { name: 'paused by hand: Resume', rollout: { ...hugoRollout({ phase: 'Paused', currentStepIndex: 2 }), spec: { ...(hugoRollout().spec as object), paused: true } }, want: 'resume promoteFull abort restart setImage undo' },
+    { name: 'paused by hand: Promote', rollout: { ...hugoRollout({ phase: 'Paused', currentStepIndex: 2 }), spec: { ...(hugoRollout().spec as object), paused: true } }, want: 'promote promoteFull abort restart setImage undo' },
     { name: 'aborted: only Retry and what starts anew', rollout: hugoRollout({ phase: 'Degraded', abort: true, currentStepIndex: 3 }), want: 'retry restart setImage undo' },
     { name: 'healthy and fully promoted: nothing to promote or abort', rollout: hugoRollout({ phase: 'Healthy', currentStepIndex: 8, stableRS: CANARY_HASH }), want: 'pause restart setImage undo' },
   ];
@@ -28,11 +28,11 @@ describe('Rollout panel actions', () => {
     });
   }
 
-  it('always lists the same eight buttons, the first being Resume while paused and Promote otherwise', () => {
+  it('always lists the same eight buttons in the plugin\'s words: Promote both while paused and otherwise, no Resume', () => {
     const ids = (r: unknown): string[] => buildPanelState(panelInput(r, [])).actions.map((a) => a.id);
-    assert.deepEqual(ids(hugoRollout(onPause)), ['resume', 'promoteFull', 'abort', 'retry', 'pause', 'restart', 'setImage', 'undo']);
+    assert.deepEqual(ids(hugoRollout(onPause)), ['promote', 'promoteFull', 'abort', 'retry', 'pause', 'restart', 'setImage', 'undo']);
     assert.deepEqual(ids(hugoRollout({ currentStepIndex: 2 })), ['promote', 'promoteFull', 'abort', 'retry', 'pause', 'restart', 'setImage', 'undo']);
-    assert.deepEqual(buildPanelState(panelInput(hugoRollout(onPause), [])).actions.map((a) => a.label).slice(0, 2), ['Resume', 'Promote Full']);
+    assert.deepEqual(buildPanelState(panelInput(hugoRollout(onPause), [])).actions.map((a) => a.label).slice(0, 2), ['Promote', 'Promote Full']);
   });
 
   it('says why an action is off', () => {

@@ -123,10 +123,10 @@ describe('why a rollout is stuck', () => {
     assert.match(s?.sentence ?? '', /^The canary weight of 50% is not verified yet: .* step 3 of 4 waits\.$/);
   });
 
-  it('offers Resume for a rollout a user paused', () => {
+  it('offers Promote, the plugin\'s word, for a rollout a user paused', () => {
     const s = whyStuck(rollout({ currentStepIndex: 2 }, { paused: true }), {}, NOW);
     assert.equal(s?.kind, 'pausedByUser');
-    assert.equal(s?.action, 'resume');
+    assert.equal(s?.action, 'promote');
   });
 
   it('has nothing to say about a healthy or moving rollout, and never throws on junk', () => {

@@ -17,7 +17,7 @@ describe('the row of a rollout in the tree', () => {
     assert.equal(r.label, 'demo');
     assert.equal(r.description, 'Paused · step 1/4 · 10%');
     assert.deepEqual(r.icon, { id: 'debug-pause', color: 'charts.yellow' });
-    assert.equal(r.contextValue, 'rollout:promote,resume,promoteFull,abort,restart,setImage,undo,createAnalysisRun');
+    assert.equal(r.contextValue, 'rollout:promote,promoteFull,abort,restart,setImage,undo,createAnalysisRun');
     assert.match(r.tooltip, /^demo \(ns\)\n॥ Paused/);
   });
 
