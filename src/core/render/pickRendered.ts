@@ -17,7 +17,7 @@ export interface RenderedChoice {
 
 export function pickRenderedRollout(rendered: string, choice: RenderedChoice): ManifestDocument | { readonly error: string } {
   const rollouts = renderedDocs(rendered).flatMap((d) => {
-    const doc = parseDocument(d.text);
+    const doc = parseDocument(d.text, { logLevel: 'silent' });
     const value: unknown = doc.errors.length ? undefined : doc.toJS();
     if (!isRecord(value) || value.kind !== 'Rollout') return [];
     const meta = isRecord(value.metadata) ? value.metadata : {};

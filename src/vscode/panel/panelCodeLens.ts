@@ -6,6 +6,7 @@ import type { RolloutStore } from '../../kube/rolloutStore';
 import type { ClusterSession } from '../cluster/clusterSession';
 import { commandIds } from '../commandIds';
 import { rolloutDocumentRefs } from './rolloutDocumentRefs';
+import { onDidChangeRenderedRollouts, renderedRolloutRefs } from '../render/renderedRollouts';
 import { whyStuck } from '../../core/stuck/whyStuck';
 
 const REFRESH_MS = 500;
@@ -21,10 +22,13 @@ export class PanelCodeLens implements vscode.CodeLensProvider, vscode.Disposable
   private readonly shown = new Map<string, string | undefined>();
 
   constructor(private readonly session: ClusterSession) {
-    this.subscription = session.onDidChange(() => {
+    const rendered = onDidChangeRenderedRollouts(() => this.changed.fire());
+    const sessionChanged = session.onDidChange(() => {
       this.follow();
       this.changed.fire();
     });
+    // A Helm template's Rollout is named once its chart is rendered: its lens comes then.
+    this.subscription = vscode.Disposable.from(sessionChanged, rendered);
     this.follow();
   }
 
@@ -32,7 +36,10 @@ export class PanelCodeLens implements vscode.CodeLensProvider, vscode.Disposable
     const state = this.session.state;
     if (state.kind !== 'connected') return [];
     const lenses: vscode.CodeLens[] = [];
-    for (const ref of rolloutDocumentRefs(document.getText())) {
+    const text = document.getText();
+    const written = rolloutDocumentRefs(text);
+    const rendered = renderedRolloutRefs(document.uri, text).filter((r) => !written.some((w) => w.offset === r.offset && w.name === r.name));
+    for (const ref of [...written, ...rendered]) {
       const namespace = ref.namespace ?? state.contexts.currentNamespace;
       const live = state.store.rollout(namespace, ref.name);
       if (!live) continue;

@@ -18,6 +18,7 @@ import { splitDocuments } from '../../core/lint/splitDocuments';
 import { renderAndLint, type RenderResult, type RenderTarget } from '../../render/renderedLint';
 import { KUSTOMIZATION_NAMES } from '../../core/lint/template/kustomization';
 import { ruleDocUri } from '../diagnostics/toDiagnostic';
+import { recordRendered } from './renderedRollouts';
 import type { LintController } from '../diagnostics/lintController';
 import type { Logger } from '../log';
 
@@ -148,6 +149,7 @@ export class RenderController implements vscode.Disposable {
     }
     this.replace(key, result.placed);
     if (result.kind === 'failed') return { status: 'failed', ...base, findings: result.placed.length };
+    if (target.kind === 'helm') recordRendered(target.dir, result.rendered, (dir, source) => nodePath.join(dir, ...source.split('/')));
     this.log.info(`rendered ${key}: ${result.documents} document(s), ${result.placed.length} finding(s); ${target.kind} ${Math.round(result.toolMs)} ms, lint ${Math.round(result.oursMs)} ms`);
     return { status: 'linted', ...base, findings: result.placed.length, toolMs: result.toolMs, oursMs: result.oursMs };
   }

@@ -9,7 +9,7 @@ import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { ArgoRolloutsApi } from '../../../src/extension';
 import type { ActionOutcome } from '../../../src/vscode/actions/runRolloutAction';
-import { control, openRolloutsView, requestCount, writesSince } from './clusterHelpers';
+import { control, openRolloutsView, requestCount, waitForTree, writesSince } from './clusterHelpers';
 import { argoDiagnostics, describeDiagnostics, EXTENSION_ID, hasRule, replaceText, ruleOf, waitForDiagnostics } from './helpers';
 
 const RENDERED = 'argo-rollouts (rendered)';
@@ -121,7 +121,7 @@ describe('Helm templates', () => {
       await waitForRendered(template.uri, (ds) => ds.length === 0, 'no rendered finding on the template either');
     });
 
-    it('Launch Canary on a template renders the chart and applies its Rollout by its rendered name, after a confirmation naming the chart and the values', async () => {
+    it('Launch Canary on a template renders the chart and applies its Rollout by its rendered name, after a confirmation naming the chart and the values; the template then has the Open panel lens of that live rollout', async () => {
       const api: ArgoRolloutsApi = await openRolloutsView();
       const confirmations: string[] = [];
       const prompts = api.actionPrompts.use({
@@ -143,6 +143,12 @@ describe('Helm templates', () => {
         assert.ok(asked.includes('with values.yaml'), asked);
         const writes = await writesSince(mark);
         assert.ok(writes.some((w) => w.includes('/rollouts/shop-shop')), JSON.stringify(writes));
+        const openPanel = async (): Promise<unknown[] | undefined> => {
+          const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', template.uri);
+          return lenses.find((l) => l.command?.command === 'argoRollouts.openPanel')?.command?.arguments;
+        };
+        await waitForTree(api.rolloutsTree, async () => (await openPanel()) !== undefined, 'the Open panel lens on the template');
+        assert.deepEqual(await openPanel(), ['default', 'shop-shop']);
       } finally {
         prompts.dispose();
         await control('POST', '/rollouts/default/shop-shop/delete');
