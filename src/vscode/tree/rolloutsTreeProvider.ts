@@ -334,7 +334,8 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
   private namespaceSummary(namespace: string): string {
     const store = this.store();
     if (!store) return '';
-    const phases = store.rollouts(namespace).map((r) => rolloutInfo(r.rollout, r.related, Date.now()).phase);
+    const now = Date.now();
+    const phases = store.rollouts(namespace).map((r) => ({ phase: rolloutInfo(r.rollout, r.related, now).phase, stuck: whyStuck(r.rollout, r.related, now)?.kind }));
     if (phases.length === 0) return '';
     const attention = phases.filter(needsAttention).length;
     return `${phases.length} rollout${phases.length === 1 ? '' : 's'}${attention > 0 ? ` · ${attention} need${attention === 1 ? 's' : ''} attention` : ''}`;
@@ -490,7 +491,7 @@ export class RolloutsTreeProvider implements vscode.TreeDataProvider<RolloutsEle
     const now = Date.now();
     const entries = store.rollouts(namespace).map((r) => {
       const info: RolloutInfo = rolloutInfo(r.rollout, r.related, now);
-      return { name: info.name, phase: info.phase, info, rollout: r.rollout, analysisRuns: r.related.analysisRuns ?? [] };
+      return { name: info.name, phase: info.phase, stuck: whyStuck(r.rollout, r.related, now)?.kind, info, rollout: r.rollout, analysisRuns: r.related.analysisRuns ?? [] };
     }).filter((e) => e.name !== '');
     return orderRollouts(namespace, entries, { pinned: this.pinned(), attentionOnly: this.attentionOnly });
   }

@@ -67,12 +67,16 @@ describe('the Rollouts view filter, pins and error rows', () => {
     assert.doesNotMatch((await rowAt(tree, 'test-cluster', NS, 'gitops-hugo')).contextValue, /\bpinned\b/);
   });
 
-  it('with "needs attention" shows only Paused and Degraded rollouts, says so where none is left, and shows all again', async () => {
+  it('with "needs attention" leaves out Healthy rollouts and a timed pause counting down, shows an aborted one, says so where none is left, and shows all again', async () => {
+    // pins/gitops-hugo starts a canary: it waits in its first pause, of one minute.
+    await control('POST', `/seed/${NS}/image?image=ghcr.io/example/gitops-hugo:1.1.0`);
+    await waitForTree(tree, async () => /^Paused · step 1\/8/.test((await rowAt(tree, 'test-cluster', NS, 'gitops-hugo')).description), 'the canary in its timed pause');
     await vscode.commands.executeCommand('argoRollouts.showNeedsAttention');
     await waitForTree(tree, async () => (await labelsIn('default')).join() === 'No rollout in default needs attention.', 'the healthy rollout filtered out');
-    assert.deepEqual(await labelsIn(NS), [`No rollout in ${NS} needs attention.`]);
-    const payments = await rowAt(tree, 'test-cluster', 'payments', 'gitops-hugo');
-    assert.match(payments.description, /^(Paused|Degraded)/);
+    assert.deepEqual(await labelsIn(NS), [`No rollout in ${NS} needs attention.`], 'a timed pause goes on by itself');
+    await control('POST', `/rollouts/${NS}/gitops-hugo/abort`);
+    await waitForTree(tree, async () => (await labelsIn(NS)).join() === 'gitops-hugo', 'the aborted rollout shown');
+    assert.match((await rowAt(tree, 'test-cluster', NS, 'gitops-hugo')).description, /^Degraded/);
     await vscode.commands.executeCommand('argoRollouts.showAllRollouts');
     await waitForTree(tree, async () => (await labelsIn('default')).join() === 'gitops-hugo', 'the healthy rollout back');
   });
