@@ -44,7 +44,7 @@ export class Panel {
 
   update(state: PanelState): void {
     // Actions are decisions of the host and always follow it (it disables them while unreachable).
-    this.actions.update(state.actions, state.stuck?.action);
+    this.actions.update(state.actions, state.primaryAction);
     if (state.problem !== undefined && state.problem !== '') {
       setText(this.problemText, state.problem);
       setText(this.problemSince, this.hasData ? `Showing the last data received, from ${formatClock(this.lastAsOf / 1000)}.` : '');

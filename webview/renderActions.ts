@@ -20,9 +20,9 @@ export class ActionsView {
 
   constructor(private readonly post: (actionId: string) => void) {}
 
-  /** `primary`: the action the "why it waits" line names, when enabled; else the first enabled one. */
+  /** `primary`: the action the host says a user most likely wants now, when enabled; else no button is highlighted. */
   update(actions: readonly PanelAction[], primary?: string): void {
-    const main = actions.find((a) => a.id === primary && a.enabled)?.id ?? actions.find((a) => a.enabled)?.id;
+    const main = actions.find((a) => a.id === primary && a.enabled)?.id;
     const order: Element[] = [];
     const seen = new Set<string>();
     for (const action of actions) {

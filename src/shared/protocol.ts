@@ -163,6 +163,8 @@ export interface PanelState {
   readonly stepPlan?: StepPlanView;
   /** Why it is not progressing; absent when Healthy or moving. */
   readonly stuck?: StuckView;
+  /** The action a user most likely wants now (the highlighted button); absent when none is (Healthy, moving, a timed pause). */
+  readonly primaryAction?: string;
   /** Newest first. */
   readonly analysisRuns: readonly AnalysisRunView[];
   /** Shown instead of stale data when the rollout is gone or the cluster unreachable. */

@@ -1,7 +1,7 @@
 // The rollout panel's whole state from the cluster objects: the webview only draws what this
 // returns (src/shared/protocol.ts). Pure and total: any object may be missing or malformed.
 import { rolloutActionState, type RolloutPhase } from '../actions/availableActions';
-import type { PanelHeader, PanelState } from '../../shared/protocol';
+import type { PanelAction, PanelHeader, PanelState } from '../../shared/protocol';
 import { formatImage } from '../rollout/imageTags';
 import { rolloutInfo, type RelatedObjects, type RolloutInfo } from '../rollout/rolloutInfo';
 import { analysisRunView, ownedRuns } from './analysisRunViews';
@@ -83,6 +83,17 @@ function abortStep(input: PanelInput, uid: string): number | undefined {
   return failedStepRun ?? input.lastStepBeforeAbort;
 }
 
+/**
+ * The highlighted button: what the rollout waits for a user to do (Promote at a pause without end,
+ * Retry after an abort, Abort when its pods cannot start), when that button is enabled. None while it
+ * is Healthy, moving, or in a timed pause that ends by itself: highlighting Pause there invited the
+ * one action nobody needed.
+ */
+export function primaryAction(stuck: ReturnType<typeof whyStuck>, actions: readonly PanelAction[]): string | undefined {
+  if (stuck === undefined || stuck.kind === 'timedPause' || stuck.action === undefined) return undefined;
+  return actions.some((a) => a.id === stuck.action && a.enabled) ? stuck.action : undefined;
+}
+
 export function buildPanelState(input: PanelInput): PanelState {
   if (input.rollout === undefined) {
     const problem = input.problem ?? goneProblem(input);
@@ -95,9 +106,12 @@ export function buildPanelState(input: PanelInput): PanelState {
   const timeline = timelineSteps(input.rollout, abortStep(input, info.uid));
   const plan = panelStepPlan(input.rollout, timeline);
   const stuck = whyStuck(input.rollout, input.related, input.now);
+  const actions = panelActions(state, input.readOnly);
+  const primary = primaryAction(stuck, actions);
   return {
     header: header(input, info),
-    actions: panelActions(state, input.readOnly),
+    actions,
+    ...(primary !== undefined ? { primaryAction: primary } : {}),
     timeline,
     ...(plan !== undefined ? { stepPlan: plan } : {}),
     ...(stuck !== undefined ? { stuck: { kind: stuck.kind, sentence: stuck.sentence, next: stuck.next, ...(stuck.action ? { action: stuck.action } : {}), ...(stuck.ruleId ? { ruleId: stuck.ruleId } : {}) } } : {}),

@@ -130,19 +130,28 @@ describe('Rollout panel webview', function () {
     assert.ok(timeline && plan && plan.x > timeline.x + timeline.width - 1, `the plan is to the right of the timeline: ${JSON.stringify([timeline, plan])}`);
   });
 
-  it('says why the rollout waits under its message, makes the named action the primary button, and asks the host to open the rule it links', async () => {
+  it('says why the rollout waits under its message, highlights the action the host names as primary, and asks the host to open the rule it links', async () => {
     const w = await open();
     await w.send(state({ ...pausedCanary(), stuck: { kind: 'invalidSpec', sentence: 'The controller refuses the spec: spec.strategy.steps[0].setWeight: Invalid value: 200.', next: 'Fix the field and apply again.', ruleId: 'step-set-weight-range' } }));
     const p = w.page;
     assert.equal(await p.locator('.header .stuck').textContent(), 'Why it waits: The controller refuses the spec: spec.strategy.steps[0].setWeight: Invalid value: 200. Next: Fix the field and apply again. Rule step-set-weight-range');
     await p.locator('.header .stuck-rule').click();
     assert.deepEqual((await w.posted()).filter((m) => (m as { type?: string }).type === 'openRule'), [{ type: 'openRule', rule: 'step-set-weight-range' }]);
-    await w.send(state({ ...pausedCanary(), stuck: { kind: 'timedPause', sentence: 'Paused for 2m at step 4 of 8, 30s left.', next: 'Nothing to do.', action: 'abort' } }));
+    await w.send(state({ ...pausedCanary(), stuck: { kind: 'inconclusive', sentence: 'Analysis run x was Inconclusive.', next: 'Abort.', action: 'abort' }, primaryAction: 'abort' }));
     assert.equal(await p.locator('.header .stuck-rule').isVisible(), false);
     assert.equal(await p.locator('vscode-button[data-action="abort"]').getAttribute('secondary'), null);
     assert.notEqual(await p.locator('vscode-button[data-action="promote"]').getAttribute('secondary'), null);
     await w.send(state(pausedCanary()));
     assert.equal(await p.locator('.header .stuck').isVisible(), false);
+  });
+
+  it('highlights no button when the host names no primary action (a Healthy rollout: not Pause)', async () => {
+    const w = await open();
+    await w.send(state({ ...pausedCanary(), primaryAction: undefined }));
+    const buttons = w.page.locator('.actions vscode-button');
+    await buttons.first().waitFor();
+    const secondary = await buttons.evaluateAll((els) => els.map((e) => e.getAttribute('secondary') !== null));
+    assert.ok(secondary.length >= 3 && secondary.every(Boolean), JSON.stringify(secondary));
   });
 
   it('counts the current timed pause down every second', async () => {

@@ -65,3 +65,19 @@ describe('Rollout panel actions', () => {
     assert.equal(READ_ONLY_REASON, 'The argoRollouts.readOnly setting is on.');
   });
 });
+
+describe('the highlighted button of the panel', () => {
+  const onTimedPause = { phase: 'Paused', message: 'CanaryPauseStep', currentStepIndex: 1, pauseConditions: [{ reason: 'CanaryPauseStep', startTime: clock('12:09:00') }], controllerPause: true };
+  const primary = (rollout: unknown): string | undefined => buildPanelState(panelInput(rollout, [])).primaryAction;
+
+  it('is none on a Healthy rollout (not Pause), on one moving, and on a timed pause that ends by itself', () => {
+    assert.equal(primary(hugoRollout({ phase: 'Healthy', currentStepIndex: 8, stableRS: CANARY_HASH })), undefined);
+    assert.equal(primary(hugoRollout({ phase: 'Progressing', currentStepIndex: 2 })), undefined);
+    assert.equal(primary(hugoRollout(onTimedPause)), undefined);
+  });
+
+  it('is Retry after an abort and Promote at a pause a user must end', () => {
+    assert.equal(primary(hugoRollout({ phase: 'Degraded', abort: true, currentStepIndex: 3 })), 'retry');
+    assert.equal(primary({ ...hugoRollout({ phase: 'Paused', currentStepIndex: 2 }), spec: { ...(hugoRollout().spec as object), paused: true } }), 'promote');
+  });
+});
