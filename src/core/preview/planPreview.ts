@@ -7,6 +7,8 @@ import type { TemplateMetric } from './templateMetrics';
 export interface PreviewCall {
   readonly rolloutName: string;
   readonly rollout: unknown;
+  /** The file the Rollout is written in (a URI string in the editor), when known. */
+  readonly file?: string;
   /** `background analysis`, `step 3 analysis`, ... */
   readonly where: string;
   readonly args: readonly unknown[];

@@ -73,9 +73,9 @@ export class LintController implements vscode.Disposable {
     return p && (p.version === undefined || p.version === document.version) ? p.findings : [];
   }
 
-  /** The workspace objects that reference `kind`/`name` (Rollouts using a template, ...). */
-  usersOf(kind: IndexedKind, name: string): readonly { readonly kind: string; readonly name: string; readonly value: unknown }[] {
-    return this.ws.usersOf(kind, name);
+  /** The workspace objects that reference `kind`/`name` (Rollouts using a template, ...), with the file (URI) each is in. */
+  usersOf(kind: IndexedKind, name: string): readonly { readonly kind: string; readonly name: string; readonly value: unknown; readonly file: string }[] {
+    return this.ws.usersOf(kind, name).map((o) => ({ kind: o.kind, name: o.name, value: o.value, file: o.doc.file }));
   }
 
   /** The file and offset where the workspace has the object `kind`/`name` (and `path` in it), if it knows it. */

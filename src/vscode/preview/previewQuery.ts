@@ -3,6 +3,7 @@
 // metric's conditions as Argo would, and keep the last 30 minutes for the hover's sparkline.
 // Nothing is written anywhere; a failure says which address was used and why.
 import * as vscode from 'vscode';
+import { callerChoice } from '../../core/preview/callerChoice';
 import { substituteArgsDeep } from '../../core/analysis/resolveArgs';
 import { thresholdOf } from '../../core/analysis/thresholdOf';
 import { templateCalls } from '../../core/preview/callerArgs';
@@ -21,7 +22,7 @@ import { previewKey, type PreviewResult, type PreviewResults } from './previewRe
 export interface PreviewDeps {
   readonly target: (address: string | undefined, signal?: AbortSignal) => Promise<Result<PromTarget, string>>;
   /** Workspace objects that reference the template (Rollouts, Experiments), by the lint index. */
-  readonly templateUsers: (kind: TemplateMetric['templateKind'], name: string) => readonly { readonly kind: string; readonly name: string; readonly value: unknown }[];
+  readonly templateUsers: (kind: TemplateMetric['templateKind'], name: string) => readonly { readonly kind: string; readonly name: string; readonly value: unknown; readonly file?: string }[];
   readonly results: PreviewResults;
   readonly log: Logger;
 }
@@ -33,13 +34,14 @@ export function callsOf(deps: Pick<PreviewDeps, 'templateUsers'>, metric: Templa
   const clusterScope = metric.templateKind === 'ClusterAnalysisTemplate';
   return deps.templateUsers(metric.templateKind, metric.templateName)
     .filter((u) => u.kind === 'Rollout')
-    .flatMap((u) => templateCalls(u.value, metric.templateName, clusterScope).map((c) => ({ rolloutName: u.name, rollout: u.value, ...c })));
+    .flatMap((u) => templateCalls(u.value, metric.templateName, clusterScope).map((c) => ({ rolloutName: u.name, rollout: u.value, ...(u.file !== undefined ? { file: u.file } : {}), ...c })));
 }
 
 export async function pickCall(calls: readonly PreviewCall[]): Promise<PreviewCall | undefined | 'cancelled'> {
   if (calls.length <= 1) return calls[0];
+  const relative = (file: string): string => vscode.workspace.asRelativePath(vscode.Uri.parse(file));
   const picked = await vscode.window.showQuickPick(
-    calls.map((c) => ({ label: c.rolloutName, description: c.where, call: c })),
+    calls.map((c) => ({ ...callerChoice(c, relative), call: c })),
     { title: 'Resolve the template’s args as which caller?' },
   );
   return picked ? picked.call : 'cancelled';
