@@ -346,7 +346,7 @@ export class LintWorkspace {
           value,
           index,
           report: (r) => {
-            if (doc.hides?.(r.at)) return;
+            if (doc.hides?.(r.at, KEY_NAME_RULES.has(rule.id))) return;
             // An edit in another document needs that document as written: not a Helm template's masked text.
             const editable = (e: RuleEdit): boolean => (e.doc && e.doc !== doc ? e.doc.toSource === undefined && !e.doc.touchesAction : !doc.touchesAction?.(e));
             const fix = r.fix && r.fix.edits.every(editable) ? r.fix : undefined;
@@ -431,6 +431,9 @@ function shift(f: Finding, base: number): Finding {
     ...(f.fix ? { fix: { title: f.fix.title, edits: f.fix.edits.map((e) => ({ start: e.start + base, end: e.end + base, newText: e.newText })) } } : {}),
   };
 }
+
+/** Rules whose findings are about a key's name: in a Helm template, a templated value does not hide them. */
+const KEY_NAME_RULES: ReadonlySet<string> = new Set(['unknown-field']);
 
 /** Rules for argoproj.io documents of any other kind (see `Rule.otherKinds`). */
 const OTHER_KINDS = '*';

@@ -32,8 +32,9 @@ export interface LintDoc {
   /**
    * A Helm template or a Kustomize patch: true when a finding at `at` is about something this text
    * cannot tell (a templated value, a field a patch leaves to its base); such findings are dropped.
+   * `aboutKey`: the finding is about the key's name (an unknown field), not about its value.
    */
-  hides?(at: Path): boolean;
+  hides?(at: Path, aboutKey?: boolean): boolean;
   /** A Helm template: true when `span` overlaps template code (no quick fix may edit it). */
   touchesAction?(span: Span): boolean;
   /** A Helm template: a span of the masked text back in the template (raw strings' first lines moved left). */
@@ -97,7 +98,7 @@ export function parseLintDoc(file: string, source: string, role: FileRole = MANI
     namespace: str(metadata?.namespace),
     span: (path, part) => spanAt(yaml, text, path, part),
     role,
-    ...(shape ? { hides: (at: Path) => shape.hides(at, nodeAt(yaml, at) !== undefined), touchesAction: shape.touchesAction } : {}),
+    ...(shape ? { hides: (at: Path, aboutKey?: boolean) => shape.hides(at, nodeAt(yaml, at) !== undefined, aboutKey), touchesAction: shape.touchesAction } : {}),
     ...(masked?.shifts.length ? { toSource: (s: Span) => ({ start: unshift(masked.shifts, s.start), end: Math.max(unshift(masked.shifts, s.start), unshift(masked.shifts, s.end, true)) }) } : {}),
     // A patch leaves every field it does not set to its base: a finding about a missing one is not its own.
     ...(partial ? { hides: (at: Path) => nodeAt(yaml, at) === undefined } : {}),

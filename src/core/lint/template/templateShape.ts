@@ -9,8 +9,11 @@ import { pairKeyText, type PathSegment } from '../yamlPath';
 import type { MaskedTemplate } from './maskTemplate';
 
 export interface TemplateShape {
-  /** True when a finding reported at `at` is about something only rendering can tell. */
-  hides(at: readonly PathSegment[], exists: boolean): boolean;
+  /**
+   * True when a finding reported at `at` is about something only rendering can tell. `aboutKey`: the
+   * finding is about the key's name (an unknown field), which a templated value does not change.
+   */
+  hides(at: readonly PathSegment[], exists: boolean, aboutKey?: boolean): boolean;
   /** True when `span` overlaps an action (a quick fix there would edit template code). */
   touchesAction(span: Span): boolean;
   /** Duplicate keys that no template branch explains (the parser was told to allow them). */
@@ -27,6 +30,8 @@ interface Entry {
 
 export function templateShape(yaml: Document, masked: MaskedTemplate): TemplateShape {
   const unknown = new Set<string>();
+  /** Paths whose key itself is templated (`{{ $k }}: v`). */
+  const unknownKeys = new Set<string>();
   const open = new Set<string>();
   const covered = new Set<string>();
   const entries: Entry[] = [];
@@ -54,6 +59,7 @@ export function templateShape(yaml: Document, masked: MaskedTemplate): TemplateS
         if (kr) {
           if (overlaps(spans, kr[0], kr[1])) {
             mark(unknown, childKeys);
+            unknownKeys.add(childKeys[childKeys.length - 1]!);
             mark(open, keys);
           }
           const before = seen.get(name);
@@ -99,9 +105,10 @@ export function templateShape(yaml: Document, masked: MaskedTemplate): TemplateS
   return {
     duplicateKeys,
     touchesAction: (s) => overlaps(spans, s.start, Math.max(s.end, s.start + 1)),
-    hides(at, exists) {
+    hides(at, exists, aboutKey = false) {
       let k = ROOT;
       for (let i = 0; ; i++) {
+        if (i === at.length && aboutKey) return unknownKeys.has(k) || (!exists && open.has(k));
         if (unknown.has(k) || (!exists && open.has(k))) return true;
         if (i === at.length) return covered.has(k);
         k = child(k, at[i]!);

@@ -41,6 +41,14 @@ describe('Helm templates linted as written', () => {
     assert.deepEqual(results.get(ROLLOUT), []);
   });
 
+  it('a misspelt field is reported even when its value is templated (the key is static)', () => {
+    const results = lintTree(CHART, (rel, t) => (rel === ROLLOUT ? replaceOnce(t, '  revisionHistoryLimit: 3', '  revisionHistoryLimt: {{ .Values.history }}') : t));
+    const f = results.get(ROLLOUT)!.find((x) => x.rule === 'unknown-field');
+    assert.ok(f, JSON.stringify(results.get(ROLLOUT)));
+    assert.equal(f.text, 'revisionHistoryLimt');
+    assert.match(f.message, /did you mean "revisionHistoryLimit"/);
+  });
+
   it('a required field is not reported missing where an action may print it (toYaml into the spec)', () => {
     const results = lintTree(CHART, (rel, t) =>
       rel === ROLLOUT ? replaceOnce(replaceOnce(t, '  selector:\n    matchLabels:\n      app.kubernetes.io/name: {{ .Chart.Name }}\n', ''), '  revisionHistoryLimit: 3\n', '  revisionHistoryLimit: 3\n  {{- toYaml .Values.selector | nindent 2 }}\n') : t,
