@@ -100,6 +100,8 @@ export class RenderController implements vscode.Disposable {
     if (!enabled()) return;
     const target = this.targetOf(uri);
     if (!target) return;
+    // A kustomization may name remote bases (kustomize then runs git on URLs the workspace chose).
+    if (target.kind === 'kustomize' && !vscode.workspace.isTrusted) return;
     const key = target.dir;
     const pending = this.timers.get(key);
     if (pending !== undefined) clearTimeout(pending);
@@ -222,6 +224,7 @@ export class RenderController implements vscode.Disposable {
   async renderForLaunch(document: vscode.TextDocument, offset: number): Promise<RenderedLaunch | undefined> {
     const target = this.targetOf(document.uri);
     if (!target) return undefined;
+    if (target.kind === 'kustomize' && !vscode.workspace.isTrusted) return { error: 'Building a Kustomize folder needs a trusted workspace (a kustomization may fetch remote bases): trust the workspace to launch from it.' };
     if (document.isDirty) return { error: `Save ${nodePath.basename(document.uri.fsPath)} first: the ${target.kind === 'helm' ? 'chart is rendered' : 'folder is built'} from the files on disk.` };
     const config = vscode.workspace.getConfiguration('argoRollouts');
     const tools = { helm: config.get<string>('helm.path') || 'helm', kustomize: config.get<string>('kustomize.path') ?? '', timeoutMs: TIMEOUT_MS };
