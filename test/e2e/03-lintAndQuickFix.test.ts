@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { workbench } from './hooks';
 
-const MAX_SURGE = 'Invalid value: 0: MaxSurge and MaxUnavailable both can not be zero';
+const MAX_SURGE =
+  'Invalid value: 0: MaxSurge and MaxUnavailable both can not be zero — with both 0 the canary can neither add a pod nor take one away, so the update could never move; set one of them to at least 1';
 const PAUSE_DAYS = /^Invalid value: -1: Duration needs to be greater than 0 .*did you mean `24h`\?$/;
 
 describe('linting a manifest in the editor', () => {

@@ -30,7 +30,7 @@ function checkGroup(ctx: RuleContext, g: AnalysisGroup): void {
   if (flat.error !== undefined) return report(flat.error);
   const missing = unresolvedArgs(flat.args, argsOf(g.args));
   if (missing.length > 0) {
-    for (const a of missing) report(`args.${a} was not resolved`, [a]);
+    for (const a of missing) report(`args.${a} was not resolved — a template declares the argument ${a} without a value, and this analysis passes none (add it under args)`, [a]);
     return;
   }
   if (g.type === 'experiment') return;

@@ -49,8 +49,11 @@ export const serviceSelectorRule = {
         for (const [key, value] of labels(dig(svc.value, 'spec', 'selector'))) {
           if (key === POD_HASH_KEY) continue;
           if (podLabels.get(key) === value || roleLabels.get(key) === value) continue;
+          const pods = podLabels.get(key);
           ctx.report({
-            message: invalid(ref.name, `Service "${ref.name}" has unmatch label "${key}" in rollout`),
+            message:
+              invalid(ref.name, `Service "${ref.name}" has unmatch label "${key}" in rollout`) +
+              ` — the Service selects ${key}=${value}, but the Rollout's pods ${pods === undefined ? `have no ${key} label` : `have ${key}=${pods}`}, so it would reach none of them`,
             at: ref.at,
             argoPath: ref.argoPath,
           });

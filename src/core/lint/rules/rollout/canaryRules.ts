@@ -29,7 +29,9 @@ export const canaryMaxSurgeUnavailableZeroRule: Rule<'canary-max-surge-unavailab
     if (!canary || !isSet(canary.maxSurge) || !isSet(canary.maxUnavailable)) return;
     if (intOrPercentValue(canary.maxSurge) !== 0 || intOrPercentValue(canary.maxUnavailable) !== 0) return;
     ctx.report({
-      message: invalid(canary.maxSurge, 'MaxSurge and MaxUnavailable both can not be zero'),
+      message:
+        invalid(canary.maxSurge, 'MaxSurge and MaxUnavailable both can not be zero') +
+        ' — with both 0 the canary can neither add a pod nor take one away, so the update could never move; set one of them to at least 1',
       at: strategyAt('canary', 'maxSurge'),
       argoPath: argoStrategyPath('maxSurge'),
     });

@@ -45,7 +45,7 @@ export const pingPongServicesRequiredRule: Rule<'ping-pong-services-required'> =
     for (const field of ['pingService', 'pongService']) {
       if (goString(found.pingPong[field]) !== '') continue;
       ctx.report({
-        message: invalid('', 'Ping service and Pong service must to be set to use Ping-Pong feature'),
+        message: invalid('', 'Ping service and Pong service must to be set to use Ping-Pong feature') + ' — ping-pong switches the stable and canary roles between two Services, pingPong.pingService and pingPong.pongService',
         at: strategyAt('canary', 'pingPong', field),
         argoPath: argoStrategyPath('pingPong', field),
         part: 'key',

@@ -25,8 +25,12 @@ export const stepOneKindRule: Rule<'step-one-kind'> = {
       const w = isSet(step.setWeight);
       const a = isSet(step.analysis);
       if (Number(e) + Number(p) + Number(w) + Number(a) < 2) continue;
+      // Argo's text lists true/false per kind; say in words which ones this step mixes.
+      const mixed = (['experiment', 'pause', 'setWeight', 'analysis'] as const).filter((k, j) => [e, p, w, a][j]);
       ctx.report({
-        message: invalid(`step.Experiment: ${e} step.Pause: ${p} step.SetWeight: ${w} step.Analysis: ${a}`, MESSAGE),
+        message:
+          invalid(`step.Experiment: ${e} step.Pause: ${p} step.SetWeight: ${w} step.Analysis: ${a}`, MESSAGE) +
+          ` — a step does one thing, and this one sets ${mixed.join(' and ')}: split it into one step each`,
         at: strategyAt('canary', 'steps', i),
         argoPath: argoStrategyPath('steps', i),
       });
@@ -70,10 +74,13 @@ export const stepEmptyRule: Rule<'step-empty'> = {
       if (KINDS.some((k) => isSet(step[k]))) continue;
       const barePause = hasNullKey(step, 'pause');
       const fix = barePause ? pauseMapFix(ctx, i) : undefined;
+      const others = Object.keys(step).filter((k) => !KINDS.includes(k));
+      // Argo's text marks every kind "true" (each is nil); say plainly that the step does nothing Argo knows.
+      const plain = barePause
+        ? ' — `pause:` with no value is read as no pause at all; write `pause: {}` to pause until the rollout is promoted'
+        : ` — this step sets none of them${others.length > 0 ? `: Argo does not read ${others.map((k) => `\`${k}\``).join(', ')} (misspelt?)` : ''}`;
       ctx.report({
-        message:
-          invalid(EMPTY_VALUE, MESSAGE) +
-          (barePause ? ' — `pause:` with no value is read as no pause at all; write `pause: {}` to pause until the rollout is promoted' : ''),
+        message: invalid(EMPTY_VALUE, MESSAGE) + plain,
         at: strategyAt('canary', 'steps', i),
         argoPath: argoStrategyPath('steps', i),
         ...(fix ? { fix } : {}),

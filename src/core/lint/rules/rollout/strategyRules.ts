@@ -37,7 +37,7 @@ export const strategyMultipleRule: Rule<'rollout-strategy-multiple'> = {
     const strategy = rec(rolloutParts(ctx.value)?.strategy);
     if (!strategy || !isSet(strategy.canary) || !isSet(strategy.blueGreen)) return;
     ctx.report({
-      message: invalid('blueGreen: true canary: true', 'Multiple Strategies can not be listed'),
+      message: invalid('blueGreen: true canary: true', 'Multiple Strategies can not be listed') + ' — spec.strategy sets both canary and blueGreen; keep one of them',
       at: ['spec', 'strategy'],
       argoPath: 'spec.strategy.strategy',
       part: 'key',

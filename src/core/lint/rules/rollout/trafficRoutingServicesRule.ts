@@ -9,6 +9,8 @@ import { argoStrategyPath, goString, isSet, rec, rolloutParts, strategyAt, type 
 import { findPair, nodeAt } from '../../yamlPath';
 
 const MESSAGE = 'Canary service and Stable service must to be set to use Traffic Routing';
+/** After Argo's text: why a router needs both. */
+const PLAIN = " — the traffic router splits traffic between two Services, canaryService for the new version's pods and stableService for the current one's";
 
 /** Argo's `requireCanaryStableServices`. */
 export function requiresCanaryStableServices(canary: Obj): boolean {
@@ -73,12 +75,12 @@ export const trafficRoutingServicesRule: Rule<'traffic-routing-services-required
     const stable = goString(canary.stableService);
     const canarySvc = goString(canary.canaryService);
     if (stable === '') {
-      ctx.report({ message: invalid('', MESSAGE), at: strategyAt('canary', 'stableService'), argoPath: argoStrategyPath('stableService'), part: 'key' });
+      ctx.report({ message: invalid('', MESSAGE) + PLAIN, at: strategyAt('canary', 'stableService'), argoPath: argoStrategyPath('stableService'), part: 'key' });
     }
     if (canarySvc === '') {
       const fix = stable ? addCanaryServiceFix(ctx, stable) : undefined;
       ctx.report({
-        message: invalid('', MESSAGE),
+        message: invalid('', MESSAGE) + PLAIN,
         at: strategyAt('canary', 'canaryService'),
         argoPath: argoStrategyPath('canaryService'),
         part: 'key',

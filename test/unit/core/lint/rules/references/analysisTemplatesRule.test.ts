@@ -21,7 +21,7 @@ describe('analysis-templates-merge', () => {
     const files = [{ path: 'r.yaml', text: r }, { path: 't.yaml', text: rateTemplate }];
     const fs = findingsIn(files, 'r.yaml', RULE);
     assert.equal(fs.length, 1);
-    assert.equal(fs[0]!.message, 'Invalid value: "templateNames: [rate]": args.namespace was not resolved');
+    assert.equal(fs[0]!.message, 'Invalid value: "templateNames: [rate]": args.namespace was not resolved — a template declares the argument namespace without a value, and this analysis passes none (add it under args)');
     assert.equal(fs[0]!.path, 'spec.strategy.canary.steps[0].analysis.templates');
     assert.equal(underlined(r, fs[0]!), 'templates');
     const fixed = applyFix(r, fs[0]!);
@@ -34,7 +34,7 @@ describe('analysis-templates-merge', () => {
     const files = [{ path: 'r.yaml', text: r }, { path: 't.yaml', text: rateTemplate }];
     const fs = findingsIn(files, 'r.yaml', RULE);
     assert.equal(fs.length, 2);
-    assert.equal(fs[0]!.message, 'Invalid value: "templateNames: [rate]": args.service was not resolved');
+    assert.equal(fs[0]!.message, 'Invalid value: "templateNames: [rate]": args.service was not resolved — a template declares the argument service without a value, and this analysis passes none (add it under args)');
     let fixed = applyFix(r, fs[0]!);
     assert.ok(fixed.includes('  - templateName: rate\n        args:\n          - name: service\n            value: ""\n'), fixed);
     const next = findingsIn([{ path: 'r.yaml', text: fixed }, files[1]!], 'r.yaml', RULE);
@@ -91,7 +91,7 @@ describe('analysis-templates-merge', () => {
   it('checks Experiment analyses', () => {
     const exp = yaml('apiVersion: argoproj.io/v1alpha1', 'kind: Experiment', 'metadata:', '  name: e', 'spec:', '  templates: []', '  analyses:', '  - name: a', '    templateName: rate');
     const fs = lintFiles([{ path: 'e.yaml', text: exp }, { path: 't.yaml', text: rateTemplate }]).get('e.yaml')!.filter((f) => f.rule === RULE);
-    assert.equal(fs[0]!.message, 'args.service was not resolved');
+    assert.equal(fs[0]!.message, 'args.service was not resolved — a template declares the argument service without a value, and this analysis passes none (add it under args)');
     assert.equal(underlined(exp, fs[0]!), 'rate');
   });
 

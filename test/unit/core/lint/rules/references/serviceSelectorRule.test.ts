@@ -14,7 +14,7 @@ describe('rollout-service-selector', () => {
     ];
     const fs = findingsIn(files, 'app/rollout.yaml', RULE);
     assert.equal(fs.length, 1);
-    assert.equal(fs[0]!.message, 'Invalid value: "demo-canary": Service "demo-canary" has unmatch label "app" in rollout');
+    assert.equal(fs[0]!.message, 'Invalid value: "demo-canary": Service "demo-canary" has unmatch label "app" in rollout — the Service selects app=other, but the Rollout\'s pods have app=demo, so it would reach none of them');
     assert.equal(fs[0]!.path, 'spec.strategy.canary.canaryService');
     assert.equal(fs[0]!.severity, 'error');
     assert.equal(underlined(r, fs[0]!), 'demo-canary');
@@ -39,7 +39,7 @@ describe('rollout-service-selector', () => {
     const ok = findingsIn([{ path: 'r.yaml', text: r }, { path: 'd.yaml', text: dep }, { path: 's.yaml', text: service('web-active', { app: 'web' }) }], 'r.yaml', RULE);
     assert.deepEqual(ok, []);
     const bad = findingsIn([{ path: 'r.yaml', text: r }, { path: 'd.yaml', text: dep }, { path: 's.yaml', text: service('web-active', { app: 'api' }) }], 'r.yaml', RULE);
-    assert.equal(bad[0]!.message, 'Invalid value: "web-active": Service "web-active" has unmatch label "app" in rollout');
+    assert.equal(bad[0]!.message, 'Invalid value: "web-active": Service "web-active" has unmatch label "app" in rollout — the Service selects app=api, but the Rollout\'s pods have app=web, so it would reach none of them');
     assert.equal(bad[0]!.path, 'spec.strategy.blueGreen.activeService');
   });
 

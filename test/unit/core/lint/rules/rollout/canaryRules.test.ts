@@ -7,7 +7,7 @@ describe('canary rules', () => {
   it('reports maxSurge and maxUnavailable both zero at maxSurge', () => {
     const text = canary('maxSurge: 0', 'maxUnavailable: 0');
     const f = only(text, 'canary-max-surge-unavailable-zero');
-    assert.equal(f.message, 'Invalid value: 0: MaxSurge and MaxUnavailable both can not be zero');
+    assert.equal(f.message, 'Invalid value: 0: MaxSurge and MaxUnavailable both can not be zero — with both 0 the canary can neither add a pod nor take one away, so the update could never move; set one of them to at least 1');
     assert.equal(f.path, 'spec.strategy.maxSurge');
     assert.equal(underlined(text, f), '0');
     assert.equal(f.severity, 'error');
@@ -17,7 +17,7 @@ describe('canary rules', () => {
   it('prints a string maxSurge quoted and counts "0%" and unparsable strings as zero', () => {
     const text = canary('maxSurge: "0%"', 'maxUnavailable: abc');
     const f = only(text, 'canary-max-surge-unavailable-zero');
-    assert.equal(f.message, 'Invalid value: "0%": MaxSurge and MaxUnavailable both can not be zero');
+    assert.equal(f.message, 'Invalid value: "0%": MaxSurge and MaxUnavailable both can not be zero — with both 0 the canary can neither add a pod nor take one away, so the update could never move; set one of them to at least 1');
     assert.equal(underlined(text, f), '"0%"');
   });
 

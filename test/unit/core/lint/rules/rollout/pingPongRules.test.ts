@@ -27,8 +27,8 @@ describe('ping-pong rules', () => {
       fs.map((f) => [f.path, f.message, underlined(text, f)]),
       [
         // Sorted by position: the missing pongService underlines its parent key.
-        ['spec.strategy.pingPong.pongService', 'Invalid value: "": Ping service and Pong service must to be set to use Ping-Pong feature', 'pingPong'],
-        ['spec.strategy.pingPong.pingService', 'Invalid value: "": Ping service and Pong service must to be set to use Ping-Pong feature', 'pingService'],
+        ['spec.strategy.pingPong.pongService', 'Invalid value: "": Ping service and Pong service must to be set to use Ping-Pong feature — ping-pong switches the stable and canary roles between two Services, pingPong.pingService and pingPong.pongService', 'pingPong'],
+        ['spec.strategy.pingPong.pingService', 'Invalid value: "": Ping service and Pong service must to be set to use Ping-Pong feature — ping-pong switches the stable and canary roles between two Services, pingPong.pingService and pingPong.pongService', 'pingService'],
       ],
     );
     assert.equal(

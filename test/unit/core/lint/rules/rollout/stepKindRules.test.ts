@@ -8,7 +8,7 @@ describe('step kind rules', () => {
   it('reports a step with setWeight and pause at spec.strategy.steps[i]', () => {
     const text = canary('steps:', '  - setWeight: 10', '  - setWeight: 20', '    pause: {}');
     const f = only(text, 'step-one-kind');
-    assert.equal(f.message, `Invalid value: "step.Experiment: false step.Pause: true step.SetWeight: true step.Analysis: false": ${MESSAGE}`);
+    assert.equal(f.message, `Invalid value: "step.Experiment: false step.Pause: true step.SetWeight: true step.Analysis: false": ${MESSAGE} — a step does one thing, and this one sets pause and setWeight: split it into one step each`);
     assert.equal(f.path, 'spec.strategy.steps[1]');
     assert.equal(underlined(text, f), 'setWeight');
   });
@@ -23,7 +23,7 @@ describe('step kind rules', () => {
     assert.equal(
       f.message,
       'Invalid value: "step.Experiment: true step.Pause: true step.SetWeight: true step.Analysis: true step.SetCanaryScale: true ' +
-        `step.SetHeaderRoute: true step.SetMirrorRoutes: true step.Plugin: true": ${MESSAGE}`,
+        `step.SetHeaderRoute: true step.SetMirrorRoutes: true step.Plugin: true": ${MESSAGE} — this step sets none of them`,
     );
     assert.equal(f.path, 'spec.strategy.steps[1]');
     assert.equal(underlined(text, f), '{}');
@@ -59,5 +59,12 @@ describe('step kind rules', () => {
       ),
       'step-empty',
     );
+  });
+
+  it('says in words after Argo\'s text when a step sets nothing Argo reads, naming the keys it ignores', () => {
+    const text = canary('steps:', '  - setweight: 20', '  - pause: {}');
+    const f = only(text, 'step-empty');
+    assert.ok(f.message.startsWith('Invalid value: "step.Experiment: true '), 'Argo\'s own text first');
+    assert.match(f.message, / — this step sets none of them: Argo does not read `setweight` \(misspelt\?\)$/);
   });
 });

@@ -23,7 +23,7 @@ describe('strategy rules', () => {
   it('reports both strategies with the value Argo prints', () => {
     const text = rolloutWithSpec('strategy:', '  canary: {}', '  blueGreen: {activeService: a}');
     const f = only(text, 'rollout-strategy-multiple');
-    assert.equal(f.message, 'Invalid value: "blueGreen: true canary: true": Multiple Strategies can not be listed');
+    assert.equal(f.message, 'Invalid value: "blueGreen: true canary: true": Multiple Strategies can not be listed — spec.strategy sets both canary and blueGreen; keep one of them');
     assert.equal(f.path, 'spec.strategy.strategy');
     assert.equal(underlined(text, f), 'strategy');
     none(canary(), 'rollout-strategy-multiple');

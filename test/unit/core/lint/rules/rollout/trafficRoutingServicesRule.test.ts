@@ -4,7 +4,9 @@ import { canaryServiceNameFor } from '../../../../../../src/core/lint/rules/roll
 import { canary, none, only } from './rolloutFixtures';
 
 const RULE = 'traffic-routing-services-required';
-const MESSAGE = 'Invalid value: "": Canary service and Stable service must to be set to use Traffic Routing';
+const MESSAGE =
+  'Invalid value: "": Canary service and Stable service must to be set to use Traffic Routing' +
+  " — the traffic router splits traffic between two Services, canaryService for the new version's pods and stableService for the current one's";
 
 describe('traffic routing Services rule', () => {
   it('reports a missing canaryService for nginx at spec.strategy.canaryService', () => {
