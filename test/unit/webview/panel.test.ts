@@ -10,7 +10,7 @@ import { canvasColours, canvasWidth, columnsWithColour, paintedInColumn, painted
 import { ABORTED_EXPLANATION, ABORTED_KEY, abortedCanary } from './fixtures/abortedCanary';
 import { PAUSED_AS_OF, pausedCanary, SUCCESS_RATE_KEY } from './fixtures/pausedCanary';
 import { manyRuns } from './fixtures/manyRuns';
-import { canaryAndStable, manyPoints, seriesError } from './fixtures/series';
+import { canaryAndStable, canaryAndStableAroundRun, manyPoints, seriesError } from './fixtures/series';
 import { themeVariables, type Theme } from './fixtures/themeVariables';
 import { buildWebviewBundle, launchChromium, openWebview, type OpenOptions, type WebviewBundle, type WebviewPage } from './webviewPage';
 
@@ -392,7 +392,8 @@ describe('Rollout panel webview', function () {
     const w = await open({ theme: 'dark', clockAt: PAUSED_AS_OF });
     await w.send(state(abortedCanary()));
     await w.page.waitForFunction(() => webviewTestHost.posted.some((m) => (m as { type?: string }).type === 'requestSeries'));
-    await w.send({ type: 'series', series: canaryAndStable(ABORTED_KEY) });
+    await w.send({ type: 'series', series: canaryAndStableAroundRun(ABORTED_KEY) });
+    await w.page.waitForFunction((sel) => webviewTestHost.attr(sel, 'data-run-end-x') !== null, `${metric(ABORTED_KEY)} .series-chart .chart`);
     const chartSel = `${metric(ABORTED_KEY)} .measurement-chart .chart`;
     await w.page.waitForFunction((sel) => webviewTestHost.attr(sel, 'data-threshold-color') === '#b180d7', chartSel);
     await w.page.screenshot({ path: path.join(ARTIFACTS, 'aborted-dark.png'), fullPage: true });
