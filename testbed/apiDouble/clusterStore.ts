@@ -73,6 +73,11 @@ export class ClusterStore {
     for (const ns of options.namespaces ?? ['default', 'kube-system']) this.create('namespaces', { metadata: { name: ns } });
   }
 
+  /** The store's clock (creation timestamps; the ages of Table answers are measured against it). */
+  currentTime(): Date {
+    return this.now();
+  }
+
   /** The newest resourceVersion handed out, as a number (clients see it as a string). */
   get resourceVersion(): number {
     return this.revision;

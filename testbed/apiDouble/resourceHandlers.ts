@@ -12,6 +12,7 @@ import { fromScale, toScale } from './scale';
 import { parseFieldSelector, parseLabelSelector, type Selector } from './selectors';
 import { conflictCauses, conflictMessage, managerFromUserAgent, recordUpdate, serverSideApply } from './serverSideApply';
 import { applyStrategicMergePatch } from './strategicMergePatch';
+import { asTable, tableRequested } from './tableOutput';
 import { undeclaredFieldError } from './undeclaredFields';
 
 export interface ResourceRequest {
@@ -22,6 +23,8 @@ export interface ResourceRequest {
   readonly contentType: string;
   /** The client's User-Agent: the field manager of a write that names none. */
   readonly userAgent?: string;
+  /** The Accept header: `kubectl get` asks for a Table. */
+  readonly accept?: string;
 }
 
 export interface Answer {
@@ -73,18 +76,27 @@ function owned(req: ResourceRequest, before: JsonObject | undefined, next: JsonO
   });
 }
 
+/** The answer as a Table when the client asked for one (kubectl get), else as is. */
+function maybeTable(req: ResourceRequest, objects: readonly JsonObject[], resourceVersion: string, plain: JsonObject): Answer {
+  const table = tableRequested(req.accept);
+  if (!table) return { code: 200, body: plain };
+  return { code: 200, body: asTable(req.target.def, objects, { resourceVersion, nowMs: req.store.currentTime().getTime(), query: req.query, version: table.version }) };
+}
+
 export function getObject(req: ResourceRequest): Answer {
   checkSubresource(req.target);
   const obj = current(req);
   if (req.target.subresource === 'scale') return { code: 200, body: toScale(req.target.def, obj) ?? obj };
-  return { code: 200, body: obj };
+  if (req.target.subresource !== undefined) return { code: 200, body: obj };
+  return maybeTable(req, [obj], stringAt(obj.metadata, 'resourceVersion') ?? '', obj);
 }
 
 export function listObjects(req: ResourceRequest): Answer {
   if (req.target.subresource !== undefined) throw resourceNotFound();
   const { def, namespace } = req.target;
   const { items, resourceVersion } = req.store.list(def, { namespace, selector: selectorOf(req.query) });
-  return { code: 200, body: { apiVersion: apiVersionOf(def), kind: `${def.kind}List`, metadata: { resourceVersion: String(resourceVersion) }, items } };
+  const list = { apiVersion: apiVersionOf(def), kind: `${def.kind}List`, metadata: { resourceVersion: String(resourceVersion) }, items };
+  return maybeTable(req, items, String(resourceVersion), list);
 }
 
 function checkIdentity(req: ResourceRequest, obj: JsonObject, requireName: boolean): void {
@@ -140,7 +152,8 @@ function patched(req: ResourceRequest, base: JsonObject, type: string): JsonValu
       return applyStrategicMergePatch(base, patch);
     }
   } catch (e) {
-    if (e instanceof PatchError) throw new ApiError(422, 'Invalid', e.message);
+    // The API server answers a failed JSON patch with an empty details object.
+    if (e instanceof PatchError) throw new ApiError(422, 'Invalid', e.message, {});
     throw e;
   }
   throw unsupportedPatch();
@@ -165,7 +178,11 @@ export function patchObject(req: ResourceRequest): Answer {
 function applyObject(req: ResourceRequest): Answer {
   const { def, namespace, subresource } = req.target;
   const manager = req.query.get('fieldManager');
-  if (!manager) throw new ApiError(422, 'Invalid', 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+  if (!manager) {
+    throw new ApiError(422, 'Invalid', 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch', {
+      group: 'meta.k8s.io', kind: 'PatchOptions', causes: [{ reason: 'FieldValueRequired', message: 'Required value: is required for apply patch', field: 'fieldManager' }],
+    });
+  }
   let applied: JsonValue;
   try {
     applied = parseYaml(req.body) as JsonValue;
@@ -206,5 +223,12 @@ function appliedPart(def: ResourceDef, applied: JsonObject, toStatus: boolean): 
 
 export function deleteObject(req: ResourceRequest): Answer {
   if (req.target.subresource !== undefined) throw resourceNotFound();
-  return { code: 200, body: req.store.delete({ resource: req.target.def, namespace: req.target.namespace, name: nameOf(req.target) }) };
+  const deleted = req.store.delete({ resource: req.target.def, namespace: req.target.namespace, name: nameOf(req.target) });
+  if (!req.target.def.custom) return { code: 200, body: deleted };
+  // A custom resource's DELETE answers with a Success Status naming it, not the object (as the real API server does).
+  const { def } = req.target;
+  return {
+    code: 200,
+    body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name: nameOf(req.target), group: def.group, kind: def.plural, uid: stringAt(metadataOf(deleted), 'uid') ?? '' } },
+  };
 }

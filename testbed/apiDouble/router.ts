@@ -99,7 +99,7 @@ function route(ctx: RouterContext, method: string, url: URL, payload: { raw: Buf
   }
   // Silently committing a dry run would mislead the client; refuse it openly instead.
   if (url.searchParams.has('dryRun')) throw badRequest('dryRun is not supported by the test cluster double');
-  const request: ResourceRequest = { store: ctx.store, target, query: url.searchParams, body, contentType, userAgent: req.headers['user-agent'] };
+  const request: ResourceRequest = { store: ctx.store, target, query: url.searchParams, body, contentType, userAgent: req.headers['user-agent'], accept: req.headers.accept };
   switch (verb) {
     case 'get': return getObject(request);
     case 'list': return listObjects(request);
