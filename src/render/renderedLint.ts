@@ -57,7 +57,13 @@ export type RenderResult =
   | { readonly kind: 'cancelled' };
 
 export async function renderAndLint(target: RenderTarget, tools: RenderTools, signal?: AbortSignal): Promise<RenderResult> {
-  return target.kind === 'helm' ? renderHelm(target, tools, signal) : buildKustomize(target, tools, signal);
+  try {
+    return await (target.kind === 'helm' ? renderHelm(target, tools, signal) : buildKustomize(target, tools, signal));
+  } catch (e) {
+    // Never a crash: a bug in placing the findings is one finding on the chart or kustomization.
+    const file = target.kind === 'helm' ? nodePath.join(nodePath.resolve(target.chartDir), 'Chart.yaml') : nodePath.join(nodePath.resolve(target.dir), 'kustomization.yaml');
+    return { kind: 'failed', placed: [failure({ path: file, text: read(file) }, `The rendered output could not be linted (${e instanceof Error ? e.message : String(e)}). This is a bug in the linter; the files were linted as written.`)] };
+  }
 }
 
 // --- Helm ---------------------------------------------------------------------------------------

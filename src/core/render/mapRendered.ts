@@ -107,7 +107,7 @@ export function placeKustomizeFindings(rendered: string, findings: readonly Find
       if (patch.targetKind !== undefined && patch.targetKind !== at.kind) continue;
       if (patch.targetName !== undefined && !sameName(patch.targetName, at.name)) continue;
       for (const d of docs) {
-        const value = d.yaml.toJS() as unknown;
+        const value = plainValue(d.yaml);
         if (patch.json6902 || Array.isArray(value)) {
           const span = jsonPatchSpan(d.yaml, d.text, value, at.path, (prefix) => {
             const n = nodeAt(at.yaml, prefix);
@@ -122,7 +122,7 @@ export function placeKustomizeFindings(rendered: string, findings: readonly Find
     }
     if (!placed) {
       const base = baseDocs.find((d) => {
-        const v = d.yaml.toJS() as unknown;
+        const v = plainValue(d.yaml);
         return isRecord(v) && v.kind === at.kind && sameName(name(v), at.name);
       });
       if (base) placed = { file: base.file, finding: moved(f, shift(spanOf(base.yaml, base.text, at.path), base.base), ''), related: [] };
@@ -156,7 +156,7 @@ class RenderedContext {
     const doc = this.docs[index];
     if (!doc) return undefined;
     const yaml = this.yamlOf(index);
-    const value = yaml.toJS() as unknown;
+    const value = plainValue(yaml);
     const local = offset - doc.base;
     return { doc, index, yaml, kind: isRecord(value) && typeof value.kind === 'string' ? value.kind : undefined, name: isRecord(value) ? name(value) : undefined, path: pathAt(yaml, local), offset: local };
   }
@@ -167,7 +167,7 @@ class RenderedContext {
     let n = 0;
     for (let i = 0; i < index; i++) {
       if (this.docs[i]!.source !== source) continue;
-      const v = this.yamlOf(i).toJS() as unknown;
+      const v = plainValue(this.yamlOf(i));
       if (isRecord(v) && v.kind === kind) n++;
     }
     return n;
@@ -341,6 +341,15 @@ function jsonPatchSpan(yaml: Document, text: string, ops: unknown, path: Path, l
 }
 
 // --- helpers -------------------------------------------------------------------------------------------
+
+/** A document's plain value; undefined for one that cannot be read (an alias bomb in the output). */
+export function plainValue(doc: Document): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 1000 });
+  } catch {
+    return undefined;
+  }
+}
 
 function unplaced(f: Finding, file: SourceText, where: string): PlacedFinding {
   const end = file.text.indexOf('\n');

@@ -4,6 +4,7 @@
 import { parseDocument } from 'yaml';
 import { isRecord } from '../untrustedJson';
 import type { ManifestDocument } from '../launch/pickRolloutDocument';
+import { plainValue } from './mapRendered';
 import { renderedDocs } from './renderedDocs';
 
 export interface RenderedChoice {
@@ -18,7 +19,7 @@ export interface RenderedChoice {
 export function pickRenderedRollout(rendered: string, choice: RenderedChoice): ManifestDocument | { readonly error: string } {
   const rollouts = renderedDocs(rendered).flatMap((d) => {
     const doc = parseDocument(d.text, { logLevel: 'silent' });
-    const value: unknown = doc.errors.length ? undefined : doc.toJS();
+    const value: unknown = doc.errors.length ? undefined : plainValue(doc);
     if (!isRecord(value) || value.kind !== 'Rollout') return [];
     const meta = isRecord(value.metadata) ? value.metadata : {};
     return [{ manifest: value, span: { start: d.base, end: d.base + d.text.length }, source: d.source, name: typeof meta.name === 'string' ? meta.name : '' }];

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { parseDocument } from 'yaml';
 import { isRecord } from '../../core/untrustedJson';
+import { plainValue } from '../../core/render/mapRendered';
 import { renderedDocs } from '../../core/render/renderedDocs';
 
 export interface RenderedRollout {
@@ -25,7 +26,7 @@ export function recordRendered(chartDir: string, rendered: string, toPath: (char
   for (const d of renderedDocs(rendered)) {
     if (d.source === undefined) continue;
     const doc = parseDocument(d.text, { logLevel: 'silent' });
-    const value: unknown = doc.errors.length ? undefined : doc.toJS();
+    const value: unknown = doc.errors.length ? undefined : plainValue(doc);
     if (!isRecord(value) || value.kind !== 'Rollout' || !isRecord(value.metadata) || typeof value.metadata.name !== 'string') continue;
     const file = toPath(chartDir, d.source);
     const ordinal = counts.get(file) ?? 0;

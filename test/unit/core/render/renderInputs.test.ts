@@ -1,6 +1,7 @@
 // Which values a chart is rendered with, and what helm's errors say.
 import { strict as assert } from 'node:assert';
 import { parse } from 'yaml';
+import { placeHelmFindings } from '../../../../src/core/render/mapRendered';
 import { readRenderError, renderedDocs } from '../../../../src/core/render/renderedDocs';
 import { chooseValues, describeValues } from '../../../../src/core/render/valuesSelection';
 
@@ -63,5 +64,34 @@ describe('reading helm', () => {
   it('splits helm\'s output into documents with the template each came from, subcharts included', () => {
     const docs = renderedDocs('---\n# Source: shop/templates/a.yaml\nkind: A\n---\n# Source: shop/charts/payments/templates/b.yaml\nkind: B\n');
     assert.deepEqual(docs.map((d) => d.source), ['templates/a.yaml', 'charts/payments/templates/b.yaml']);
+  });
+});
+
+describe('placing rendered findings without helm (the mapping alone)', () => {
+  const template = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  replicas: {{ .Values.replicas }}\n';
+  const rendered = '---\n# Source: shop/templates/rollout.yaml\napiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: shop\nspec:\n  replicas: two\n';
+  const sources = {
+    chartYaml: { path: '/c/Chart.yaml', text: 'name: shop\n' },
+    templates: new Map([['templates/rollout.yaml', { path: '/c/templates/rollout.yaml', text: template }]]),
+    values: [{ path: '/c/values.yaml', text: 'image: x\nreplicas: two\n' }],
+  };
+
+  it('puts a finding on the template line and the values line, each related to the other', () => {
+    const at = rendered.indexOf('two');
+    const placed = placeHelmFindings(rendered, [{ rule: 'invalid-type', severity: 'error', message: 'wrong type', path: 'spec.replicas', span: { start: at, end: at + 3 } }], sources);
+    assert.deepEqual(
+      placed.map((p) => [p.file, p.finding.span.start, p.related.map((r) => r.file)]),
+      [
+        ['/c/values.yaml', 'image: x\nreplicas: '.length, ['/c/templates/rollout.yaml']],
+        ['/c/templates/rollout.yaml', template.indexOf('{{ .Values.replicas }}'), ['/c/values.yaml']],
+      ],
+    );
+    assert.match(placed[1]!.finding.message, /\(value from values\.yaml: replicas\)$/);
+  });
+
+  it('puts a finding it cannot place on Chart.yaml with the rendered path, and never throws on an alias bomb', () => {
+    const bomb = `---\n# Source: shop/templates/other.yaml\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n`;
+    const placed = placeHelmFindings(bomb, [{ rule: 'r', severity: 'error', message: 'm', path: 'a', span: { start: bomb.indexOf('a:'), end: bomb.indexOf('a:') + 1 } }], sources);
+    assert.deepEqual(placed.map((p) => [p.file, p.finding.message]), [['/c/Chart.yaml', 'm (in the rendered output at templates/other.yaml: a)']]);
   });
 });
