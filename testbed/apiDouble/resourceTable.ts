@@ -64,6 +64,8 @@ export const RESOURCES: readonly ResourceDef[] = [
   builtin('', 'services', 'Service', { shortNames: ['svc'], verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] }),
   builtin('apps', 'deployments', 'Deployment', { shortNames: ['deploy'], scale: deploymentScale }),
   builtin('apps', 'replicasets', 'ReplicaSet', { shortNames: ['rs'], scale: deploymentScale }),
+  // Read by the canary simulator's restart, as the Eviction API would (a PDB that allows no disruption blocks it).
+  builtin('policy', 'poddisruptionbudgets', 'PodDisruptionBudget', { shortNames: ['pdb'], categories: [] }),
   // The Rollout CRD: status subresource and scale (HPA reads status.HPAReplicas, capitals and all).
   argo('rollouts', 'Rollout', {
     shortNames: ['ro'], statusSubresource: true, printerColumns: ROLLOUT_COLUMNS,

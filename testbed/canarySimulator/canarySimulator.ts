@@ -15,7 +15,7 @@ import { advanceAnalysisRun } from './advanceAnalysisRun';
 import { InFlightMeasurements } from './inFlightMeasurements';
 import type { MetricSource } from './metricSource';
 import { reconcileCanary } from './reconcileCanary';
-import { counterPodNamer, type PodNamer } from './replicaSetSync';
+import { counterPodNamer, type PodNamer, type PodReadiness } from './replicaSetSync';
 import { refOf } from './simObjects';
 import type { SimClock } from './simClock';
 
@@ -24,6 +24,8 @@ export interface CanarySimulatorOptions {
   readonly metricSource: MetricSource;
   /** Passes of reconcile per flush before giving up (a simulator bug, reported in `errors`). */
   readonly maxPasses?: number;
+  /** Whether new pods of a ReplicaSet become ready (default: all, at once); a canary that never does stalls into ProgressDeadlineExceeded. */
+  readonly podReady?: PodReadiness;
 }
 
 export class CanarySimulator {
@@ -33,6 +35,7 @@ export class CanarySimulator {
   private metricSource: MetricSource;
   private readonly namer: PodNamer = counterPodNamer();
   private readonly maxPasses: number;
+  private podReady: PodReadiness;
   private readonly wakeups = new Map<number, () => void>();
   private readonly inFlight = new InFlightMeasurements(() => this.markDirty(), (e) => this.errors.push(e));
   private dirty = true;
@@ -44,9 +47,16 @@ export class CanarySimulator {
   constructor(private readonly store: ClusterStore, options: CanarySimulatorOptions) {
     this.clock = options.clock;
     this.metricSource = options.metricSource;
-    this.maxPasses = options.maxPasses ?? 50;
+    // One step per reconcile, a few reconciles per step: a long canary takes many passes to settle.
+    this.maxPasses = options.maxPasses ?? 500;
+    this.podReady = options.podReady ?? (() => true);
     this.unsubscribe = store.onEvent(() => this.markDirty());
     this.settle();
+  }
+
+  /** Decides whether pods created from now on become ready (e.g. a release whose pods never do). */
+  setPodReadiness(ready: PodReadiness): void {
+    this.podReady = ready;
   }
 
   /** Swaps the metric provider (e.g. make the canary's metrics go bad mid-update). */
@@ -154,7 +164,7 @@ export class CanarySimulator {
     // for it (its arrival marks the simulator dirty), so a step or abort never overtakes it.
     if (this.inFlight.size > 0) return;
     const ctx = {
-      store: this.store, nowMs: this.clock.nowMs(), namer: this.namer,
+      store: this.store, nowMs: this.clock.nowMs(), namer: this.namer, podReady: this.podReady,
       wakeAt: (ms: number) => this.wakeAt(ms), advanceRun: (run: JsonObject) => this.advanceRun(run),
     };
     for (const rollout of this.store.list('rollouts').items) {

@@ -1,23 +1,12 @@
-// Walking a canary's steps from status.currentStepIndex, as the controller's completedCurrentCanaryStep
-// loop does when pods are ready at once: setWeight completes immediately, a pause adds the
-// CanaryPauseStep condition and completes when its duration has passed or when a client cleared the
-// conditions (controllerPause still true, no conditions: the promote patch), an analysis step waits
-// for its run. Mutates the status being built; returns an abort reason when analysis failed.
+// The pieces of the controller's step handling the simulator shares (rollout/canary.go, rollout/pause.go):
+// pause durations, pause conditions, and whether the current pause step is over. The controller
+// advances at most one step per reconcile (syncRolloutStatusCanary); reconcileCanary.ts does the same.
 import { parseGoDuration } from '../../src/core/goDuration';
-import { at, isObject, list, optInt, rfc3339 as readTime, str } from '../../src/core/rollout/jsonFields';
+import { at, list, rfc3339 as readTime } from '../../src/core/rollout/jsonFields';
 import { isJsonObject, type JsonObject } from '../apiDouble/jsonValue';
 
 export const CANARY_PAUSE_STEP = 'CanaryPauseStep';
 export const INCONCLUSIVE_ANALYSIS_RUN = 'InconclusiveAnalysisRun';
-
-/** What the walk needs from the reconciler: the clock and the step's AnalysisRun. */
-export interface StepWalkContext {
-  readonly nowMs: number;
-  readonly nowText: string;
-  wakeAt(ms: number): void;
-  /** The current run for steps[index].analysis (created and measured up to now when missing). */
-  stepRun(index: number, analysis: unknown): JsonObject;
-}
 
 /** Pause duration in ms; undefined means "until promoted". An int is seconds; a bad string counts as indefinite. */
 export function pauseDurationMs(pause: unknown): number | undefined {
@@ -58,68 +47,34 @@ export function pauseAcknowledged(status: JsonObject): boolean {
   return status.controllerPause === true && pauseConditionsOf(status).length === 0;
 }
 
-function stepDone(status: JsonObject): void {
-  delete status.controllerPause;
-  setPauseConditions(status, pauseConditionsOf(status).filter((c) => c.reason !== CANARY_PAUSE_STEP));
-  delete canaryStatus(status).currentStepAnalysisRunStatus;
-}
-
-function pauseStep(status: JsonObject, pause: unknown, ctx: StepWalkContext): boolean {
+/**
+ * reconcileCanaryPause: on a pause step the controller adds the CanaryPauseStep condition once (unless
+ * a client already cleared a controller pause: a promote). Returns true when it added the condition;
+ * asks for a reconcile when a timed pause ends.
+ */
+export function reconcilePauseStep(previous: JsonObject, status: JsonObject, pause: unknown, nowMs: number, nowText: string, wakeAt: (ms: number) => void): boolean {
   const duration = pauseDurationMs(pause);
-  const cond = pauseConditionsOf(status).find((c) => c.reason === CANARY_PAUSE_STEP);
+  const cond = pauseConditionsOf(previous).find((c) => c.reason === CANARY_PAUSE_STEP);
   if (!cond) {
-    if (pauseAcknowledged(status) || duration === 0) return true;
-    addPause(status, CANARY_PAUSE_STEP, ctx.nowText);
-    if (duration !== undefined) ctx.wakeAt(ctx.nowMs + duration);
-    return false;
+    if (previous.controllerPause === true) return false;
+    addPause(status, CANARY_PAUSE_STEP, nowText);
+    if (duration !== undefined) wakeAt(nowMs + duration);
+    return true;
   }
-  if (duration === undefined) return false;
-  const end = (readTime(cond.startTime) ?? ctx.nowMs) + duration;
-  if (ctx.nowMs >= end) return true;
-  ctx.wakeAt(end);
+  if (duration !== undefined) wakeAt((readTime(cond.startTime) ?? nowMs) + duration);
   return false;
 }
 
-type AnalysisStepResult = { done: true } | { done: false; abort?: string };
-
-function analysisStep(status: JsonObject, index: number, analysis: unknown, ctx: StepWalkContext): AnalysisStepResult {
-  const run = ctx.stepRun(index, analysis);
-  const phase = str(at(run, 'status', 'phase'));
-  const message = str(at(run, 'status', 'message'));
-  const runStatus: JsonObject = { name: str(at(run, 'metadata', 'name')), status: phase };
-  if (message !== '') runStatus.message = message;
-  canaryStatus(status).currentStepAnalysisRunStatus = runStatus;
-  if (phase === 'Successful') return { done: true };
-  if (phase === 'Failed' || phase === 'Error') return { done: false, abort: `Step-based analysis phase error/failed: ${message}` };
-  if (phase === 'Inconclusive') {
-    if (pauseAcknowledged(status)) return { done: true };
-    addPause(status, INCONCLUSIVE_ANALYSIS_RUN, ctx.nowText);
-  }
-  return { done: false };
+/** CompletedCanaryPauseStep, read from the status the reconcile started from. */
+export function completedPauseStep(previous: JsonObject, pause: unknown, nowMs: number): boolean {
+  const duration = pauseDurationMs(pause);
+  const cond = pauseConditionsOf(previous).find((c) => c.reason === CANARY_PAUSE_STEP);
+  if (cond && duration !== undefined) return nowMs >= (readTime(cond.startTime) ?? nowMs) + duration;
+  return !cond && pauseAcknowledged(previous);
 }
 
-/** Advances status.currentStepIndex as far as the steps allow now. */
-export function walkCanarySteps(status: JsonObject, steps: readonly unknown[], ctx: StepWalkContext): { abort?: string } {
-  let index = optInt(status.currentStepIndex) ?? 0;
-  while (index < steps.length) {
-    const step = steps[index];
-    let done = true;
-    if (isObject(at(step, 'pause'))) {
-      done = pauseStep(status, at(step, 'pause'), ctx);
-    } else if (isObject(at(step, 'analysis'))) {
-      const r = analysisStep(status, index, at(step, 'analysis'), ctx);
-      if (!r.done && r.abort !== undefined) {
-        status.currentStepIndex = index;
-        return { abort: r.abort };
-      }
-      done = r.done;
-    }
-    // setWeight, setCanaryScale, experiment, plugin and route steps complete at once here: pods are
-    // ready immediately and there is no traffic router to verify.
-    if (!done) break;
-    stepDone(status);
-    index++;
-  }
-  status.currentStepIndex = index;
-  return {};
+/** A step completed: the index moves on, the pause step's condition and the step run's status go. */
+export function stepDone(status: JsonObject): void {
+  setPauseConditions(status, pauseConditionsOf(status).filter((c) => c.reason !== CANARY_PAUSE_STEP));
+  delete canaryStatus(status).currentStepAnalysisRunStatus;
 }

@@ -61,11 +61,17 @@ export function annotate(store: ClusterStore, obj: JsonObject, values: Record<st
   return store.update(str(at(obj, 'kind')) === 'ReplicaSet' ? 'replicasets' : 'rollouts', next);
 }
 
-function newPod(rs: JsonObject, name: string, nowMs: number): JsonObject {
+/** Whether a new pod of this ReplicaSet becomes ready (default: every pod does, at once). */
+export type PodReadiness = (rs: JsonObject) => boolean;
+
+function newPod(rs: JsonObject, name: string, nowMs: number, ready = true): JsonObject {
   const template = at(rs, 'spec', 'template');
   const containers = list(at(template, 'spec', 'containers')).filter(isJsonObject);
   const started = rfc3339(nowMs);
-  const conditions = ['Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: started }));
+  const conditions = ['Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({
+    type, status: ready || type === 'Initialized' || type === 'PodScheduled' ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: started,
+    ...(!ready && (type === 'Ready' || type === 'ContainersReady') ? { reason: 'ContainersNotReady', message: `containers with unready status: [${containers.map((c) => str(c.name)).join(' ')}]` } : {}),
+  }));
   return {
     metadata: { name, namespace: namespaceOf(rs), labels: stringMap(at(template, 'metadata', 'labels')), ownerReferences: [controllerRef(rs)] },
     spec: isObject(at(template, 'spec')) ? objectAtPath(template, 'spec') : { containers: [] },
@@ -73,7 +79,7 @@ function newPod(rs: JsonObject, name: string, nowMs: number): JsonObject {
       phase: 'Running',
       conditions,
       containerStatuses: containers.map((c) => ({
-        name: str(c.name), image: str(c.image), imageID: '', ready: true, started: true, restartCount: 0, state: { running: { startedAt: started } },
+        name: str(c.name), image: str(c.image), imageID: '', ready, started: true, restartCount: 0, state: { running: { startedAt: started } },
       })),
       startTime: started,
       qosClass: 'BestEffort',
@@ -81,8 +87,12 @@ function newPod(rs: JsonObject, name: string, nowMs: number): JsonObject {
   };
 }
 
-/** Scales a ReplicaSet: spec.replicas, pods created ready or deleted (newest first), status counts. */
-export function scaleReplicaSet(store: ClusterStore, rs: JsonObject, replicas: number, namer: PodNamer, nowMs: number): JsonObject {
+export function isPodReady(pod: unknown): boolean {
+  return list(at(pod, 'status', 'conditions')).some((c) => at(c, 'type') === 'Ready' && at(c, 'status') === 'True');
+}
+
+/** Scales a ReplicaSet: spec.replicas, pods created (ready unless `ready` says no) or deleted (newest first), status counts. */
+export function scaleReplicaSet(store: ClusterStore, rs: JsonObject, replicas: number, namer: PodNamer, nowMs: number, ready: PodReadiness = () => true): JsonObject {
   let current = rs;
   if (int(at(rs, 'spec', 'replicas')) !== replicas || at(rs, 'spec', 'replicas') === undefined) {
     const next = cloneJson(rs);
@@ -90,32 +100,37 @@ export function scaleReplicaSet(store: ClusterStore, rs: JsonObject, replicas: n
     current = store.update('replicasets', next);
   }
   const pods = podsOf(store, current);
-  for (let i = pods.length; i < replicas; i++) store.create('pods', newPod(current, namer.next(nameOf(current)), nowMs), { keepStatus: true });
+  for (let i = pods.length; i < replicas; i++) store.create('pods', newPod(current, namer.next(nameOf(current)), nowMs, ready(current)), { keepStatus: true });
   const surplus = pods.slice(replicas).length > 0 ? [...pods].sort(byNewest).slice(0, pods.length - replicas) : [];
   for (const pod of surplus) store.delete(refOf('pods', pod));
-  return writeReplicaSetStatus(store, current, Math.max(replicas, 0));
+  return writeReplicaSetStatus(store, current);
 }
 
 function byNewest(a: JsonObject, b: JsonObject): number {
   return str(at(b, 'metadata', 'creationTimestamp')).localeCompare(str(at(a, 'metadata', 'creationTimestamp'))) || nameOf(b).localeCompare(nameOf(a));
 }
 
-function writeReplicaSetStatus(store: ClusterStore, rs: JsonObject, count: number): JsonObject {
-  const status: JsonObject = { replicas: count, observedGeneration: int(at(rs, 'metadata', 'generation')) };
+/** The ReplicaSet controller's status: its pods counted, ready ones (minReadySeconds 0) as available. */
+function writeReplicaSetStatus(store: ClusterStore, rs: JsonObject): JsonObject {
+  const pods = podsOf(store, rs);
+  const ready = pods.filter(isPodReady).length;
+  const status: JsonObject = { replicas: pods.length, observedGeneration: int(at(rs, 'metadata', 'generation')) };
   // Kubernetes omits zero counts (omitempty); only `replicas` is always there.
-  if (count > 0) Object.assign(status, { fullyLabeledReplicas: count, readyReplicas: count, availableReplicas: count });
+  if (pods.length > 0) status.fullyLabeledReplicas = pods.length;
+  if (ready > 0) Object.assign(status, { readyReplicas: ready, availableReplicas: ready });
   const next = cloneJson(rs);
   next.status = status;
   return store.update('replicasets', next, { subresource: 'status' });
 }
 
-/** Deletes and recreates every pod of the ReplicaSet (what `restart` does to pods created before restartAt). */
-export function restartPods(store: ClusterStore, rs: JsonObject, namer: PodNamer, nowMs: number): void {
-  const pods = podsOf(store, rs);
-  for (const pod of pods) {
-    store.delete(refOf('pods', pod));
-    store.create('pods', newPod(rs, namer.next(nameOf(rs)), nowMs), { keepStatus: true });
-  }
+/**
+ * Evicts a pod (the Eviction API) and lets the ReplicaSet controller replace it at once, as restart does
+ * to pods created before spec.restartAt.
+ */
+export function evictPod(store: ClusterStore, rs: JsonObject, pod: JsonObject, namer: PodNamer, nowMs: number, ready: PodReadiness = () => true): void {
+  store.delete(refOf('pods', pod));
+  store.create('pods', newPod(rs, namer.next(nameOf(rs)), nowMs, ready(rs)), { keepStatus: true });
+  writeReplicaSetStatus(store, rs);
 }
 
 /** Counts over the Rollout's ReplicaSets, as the controller sums them into the Rollout status. */

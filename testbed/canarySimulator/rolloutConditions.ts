@@ -25,10 +25,11 @@ export function isAbortedCondition(status: JsonObject): boolean {
   return conditionsOf(status).some((c) => c.reason === ROLLOUT_ABORTED);
 }
 
-export function setCondition(status: JsonObject, spec: ConditionSpec, nowText: string): void {
+/** Sets a condition; `refresh` renews lastUpdateTime of an unchanged one (the controller does on progress). */
+export function setCondition(status: JsonObject, spec: ConditionSpec, nowText: string, refresh = false): void {
   const conditions = conditionsOf(status);
   const current = conditions.find((c) => c.type === spec.type);
-  if (current && current.status === spec.status && current.reason === spec.reason && current.message === spec.message) return;
+  if (!refresh && current && current.status === spec.status && current.reason === spec.reason && current.message === spec.message) return;
   const next: JsonObject = {
     type: spec.type, status: spec.status, reason: spec.reason, message: spec.message,
     lastUpdateTime: nowText,
@@ -43,7 +44,7 @@ export function availableCondition(available: boolean): ConditionSpec {
     : { type: 'Available', status: 'False', reason: 'AvailableReason', message: 'Rollout does not have minimum availability' };
 }
 
-export type ProgressState = 'aborted' | 'paused' | 'completed' | 'progressing';
+export type ProgressState = 'aborted' | 'paused' | 'completed' | 'progressing' | 'timedOut';
 
 export function progressingCondition(state: ProgressState, replicaSetName: string, abortMessage: string): ConditionSpec {
   switch (state) {
@@ -55,5 +56,7 @@ export function progressingCondition(state: ProgressState, replicaSetName: strin
       return { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${replicaSetName}" has successfully progressed.` };
     case 'progressing':
       return { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${replicaSetName}" is progressing.` };
+    case 'timedOut':
+      return { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${replicaSetName}" has timed out progressing.` };
   }
 }

@@ -136,9 +136,13 @@ describe('The gitops-hugo reference scenario against a real Prometheus', functio
       assert.deepEqual(at(r, 'status', 'canary', 'weights', 'stable', 'weight'), 100);
       assert.deepEqual(at(r, 'status', 'canary', 'weights', 'stable', 'podTemplateHash'), stableHash);
       assert.deepEqual(at(r, 'status', 'canary', 'weights', 'canary', 'weight'), 0);
-      const replicas = s.store.list('replicasets', { namespace: 'default' }).items
-        .map((rs) => [at(rs, 'metadata', 'labels', 'rollouts-pod-template-hash') === stableHash ? 'stable' : 'canary', at(rs, 'spec', 'replicas')]);
-      assert.deepEqual(replicas.sort(), [['canary', 0], ['stable', 5]]);
+      const replicas = (): unknown[] => s.store.list('replicasets', { namespace: 'default' }).items
+        .map((rs) => [at(rs, 'metadata', 'labels', 'rollouts-pod-template-hash') === stableHash ? 'stable' : 'canary', at(rs, 'spec', 'replicas'),
+          at(rs, 'metadata', 'annotations', 'scale-down-deadline') ?? '']).sort();
+      // With traffic routing the controller keeps the aborted canary for abortScaleDownDelaySeconds (30 s).
+      assert.deepEqual(replicas(), [['canary', 3, iso(ABORT_AT_SEC + 30)], ['stable', 5, '']]);
+      await s.simulator.advance(30_000);
+      assert.deepEqual(replicas(), [['canary', 0, iso(ABORT_AT_SEC + 30)], ['stable', 5, '']]);
       assert.deepEqual(s.simulator.errors, []);
     } finally {
       await s.stop();

@@ -84,7 +84,7 @@ describe('Canary simulator through the store API', () => {
     assert.equal(statusOf(observe(s).rollout).controllerPause, true);
   });
 
-  it('aborts on status.abort: canary scaled to 0, Degraded with Argo\'s message, SetWeight 0', () => {
+  it('aborts on status.abort: Degraded with Argo\'s message, SetWeight 0, the canary kept for abortScaleDownDelaySeconds (30 s) with traffic routing', () => {
     s.store.create('rollouts', aRollout({ trafficRouting: true }));
     s.sim.settle();
     setImage(s, 'example/web:2.0');
@@ -97,6 +97,19 @@ describe('Canary simulator through the store API', () => {
     assert.equal(st.pauseConditions, undefined);
     const weights = isJsonObject(st.canary) ? st.canary.weights : undefined;
     assert.deepEqual(isJsonObject(weights) && isJsonObject(weights.canary) ? weights.canary.weight : undefined, 0);
+    assert.deepEqual(replicaSetsByRevision(s), [{ revision: 2, replicas: 1, tags: ['canary'] }, { revision: 1, replicas: 5, tags: ['stable'] }]);
+    assert.equal(observe(s).info.replicaSets[0]?.scaleDownDeadline, '2024-05-01T10:00:30Z');
+    s.clock.tick(29_000);
+    assert.equal(replicaSetsByRevision(s)[0]?.replicas, 1);
+    s.clock.tick(1_000);
+    assert.deepEqual(replicaSetsByRevision(s), [{ revision: 2, replicas: 0, tags: ['canary'] }, { revision: 1, replicas: 5, tags: ['stable'] }]);
+  });
+
+  it('scales an aborted basic canary (no traffic routing) down at once', () => {
+    s.store.create('rollouts', aRollout());
+    s.sim.settle();
+    setImage(s, 'example/web:2.0');
+    patchStatus(s, { abort: true });
     assert.deepEqual(replicaSetsByRevision(s), [{ revision: 2, replicas: 0, tags: ['canary'] }, { revision: 1, replicas: 5, tags: ['stable'] }]);
   });
 
@@ -151,6 +164,8 @@ describe('Canary simulator through the store API', () => {
     patchSpec(s, { restartAt: '2024-05-01T10:00:30Z' });
     assert.deepEqual(rolloutPhase(observe(s).rollout), { phase: 'Progressing', message: 'rollout is restarting' });
     s.clock.tick(30_000);
+    assert.equal(rolloutPhase(observe(s).rollout).message, 'rollout is restarting', 'only after restartAt, not at it');
+    s.clock.tick(1_000);
     assert.deepEqual(rolloutPhase(observe(s).rollout), { phase: 'Healthy', message: '' });
     const after = s.store.list('pods').items.map((p) => (isJsonObject(p.metadata) ? p.metadata.name : ''));
     assert.equal(after.length, 2);
