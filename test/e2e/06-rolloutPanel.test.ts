@@ -45,11 +45,13 @@ describe('the rollout panel', () => {
     await chart.scrollIntoViewIfNeeded();
     if (prometheusInstalled()) {
       // The test Prometheus holds payments' NGINX series: the query over the run's window plots the
-      // canary and the stable Service side by side, named in the chart's legend.
+      // canary and the stable Service side by side, each named in the legend with the release it measures.
       const series = root.locator('.series-chart').first();
       await series.scrollIntoViewIfNeeded();
-      await series.locator('.u-legend .u-label', { hasText: /^stable$/ }).waitFor();
-      assert.deepEqual(await series.locator('.u-legend .u-label').allInnerTexts(), ['time', 'canary', 'stable']);
+      await series.locator('.u-legend .u-label', { hasText: /^stable \(revision \d+, \w+\)$/ }).waitFor();
+      const legend = await series.locator('.u-legend .u-label').allInnerTexts();
+      assert.equal(legend.length, 3, JSON.stringify(legend));
+      assert.match(legend[1] ?? '', /^canary \(revision \d+, \w+\)$/);
     }
     await wb.screenshot('rollout-panel-charts');
   });

@@ -88,6 +88,34 @@ describe('the demo in the browser (bash scripts/demo.sh)', () => {
     await demo().screenshot('mistakes-file');
   });
 
+  it('repairs the file of mistakes with quick fixes as the walkthrough says: the condition\'s =< becomes <=, the missing canaryService comes with its Service, each lowering the error count', async () => {
+    const { page } = demo();
+    const applyFix = async (at: string, title: string, shot: string): Promise<void> => {
+      // Find selects the text the problem is on, as a click there would; the light bulb offers the fixes there.
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+F');
+      const find = page.locator('.editor-instance .find-widget.visible');
+      await find.waitFor();
+      await page.keyboard.type(at);
+      await find.locator('.matchesCount', { hasText: /^1 of 1$/ }).waitFor();
+      await page.keyboard.press('Escape');
+      await find.waitFor({ state: 'hidden' });
+      const bulb = page.locator('.editor-instance .monaco-editor .lightBulbWidget');
+      await bulb.waitFor();
+      await bulb.click();
+      const fix = page.locator('.action-widget .monaco-list-row', { hasText: title });
+      await fix.waitFor();
+      await demo().screenshot(shot);
+      await fix.click();
+    };
+    await applyFix('=<', "Replace '=<' with '<='", 'quick-fix-condition');
+    await demo().waitForEditorLine(/successCondition: result\[0\] <= 0\.05/);
+    await page.locator('[id="status.problems"][aria-label="Errors: 13, Warnings: 2"]').waitFor();
+    await applyFix('canary:', 'Add canaryService payments-canary and create that Service next to payments-stable', 'quick-fix-canary-service');
+    await page.locator('[id="status.problems"][aria-label="Errors: 12, Warnings: 2"]').waitFor();
+    await demo().screenshot('quick-fixes-applied');
+  });
+
   it('launches release 1.2.0 through the CodeLens, which ticks the walkthrough\'s third step off, and the canary waits at 10 % in its two-minute first pause', async () => {
     const { page } = demo();
     await demo().quickOpen('gitops-hugo/new-version.yaml');
