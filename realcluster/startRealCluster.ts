@@ -174,7 +174,7 @@ export async function startRealCluster(options: RealClusterOptions = {}): Promis
     const full = (options.components ?? 'all') === 'all';
     if (!full) {
       await mustKubectl(['apply', '-f', '-'], rbacManifest());
-      await installCrds(mustKubectl);
+      await installCrds(kubectl);
     } else {
       log('starting kube-controller-manager and kube-scheduler');
       start('kube-controller-manager', binaries.kubeControllerManager, [
@@ -191,13 +191,16 @@ export async function startRealCluster(options: RealClusterOptions = {}): Promis
       start('kwok', binaries.kwok, [
         '--kubeconfig', adminKubeconfig, '--manage-all-nodes=false', '--manage-nodes-with-annotation-selector', 'kwok.x-k8s.io/node=fake',
         '--node-ip', '10.0.0.1', '--cidr', '10.244.0.0/16', '--server-address', `127.0.0.1:${kwokPort}`,
+        // A node lease renewed every few seconds: without one, KWOK's status heartbeat (about a minute apart)
+        // lets the node lifecycle controller see the node NotReady and mark every pod on it not Ready.
+        '--node-lease-duration-seconds', '40',
         ...kwokStageConfigs().flatMap((f) => ['--config', f]),
       ]);
       await mustKubectl(['apply', '-f', '-'], fakeNodeManifest());
       await mustKubectl(['apply', '-f', '-'], rbacManifest());
 
       log('installing the Argo Rollouts CRDs from the controller\'s module');
-      await installCrds(mustKubectl);
+      await installCrds(kubectl);
       await waitUntil('the default ServiceAccount', undefined, async () => (await kubectl(['get', 'serviceaccount', 'default', '-n', 'default'])).code === 0, 60_000, () => logTail('kube-controller-manager'));
       await waitUntil(`node ${NODE_NAME} Ready`, undefined, async () => (await kubectl(['get', 'node', NODE_NAME, '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].status}'])).stdout === 'True', 60_000, () => logTail('kwok'));
 
@@ -249,11 +252,14 @@ export async function startRealCluster(options: RealClusterOptions = {}): Promis
 }
 
 /** The Argo Rollouts CRDs as the controller's own Go module ships them, applied and Established. */
-async function installCrds(mustKubectl: (args: readonly string[]) => Promise<string>): Promise<void> {
+async function installCrds(kubectl: (args: readonly string[]) => Promise<KubectlResult>): Promise<void> {
   // The folder is a kustomization (its kustomization.yaml lists the five CRDs).
-  await mustKubectl(['apply', '--server-side', '-k', path.join(moduleDir('argo-rollouts', 'github.com/argoproj/argo-rollouts'), 'manifests', 'crds')]);
-  await mustKubectl(['wait', '--for', 'condition=Established', '--timeout', '60s', 'crd/rollouts.argoproj.io', 'crd/analysisruns.argoproj.io',
-    'crd/analysistemplates.argoproj.io', 'crd/clusteranalysistemplates.argoproj.io', 'crd/experiments.argoproj.io']);
+  const applied = await kubectl(['apply', '--server-side', '-k', path.join(moduleDir('argo-rollouts', 'github.com/argoproj/argo-rollouts'), 'manifests', 'crds')]);
+  if (applied.code !== 0) throw new Error(`installing the Argo Rollouts CRDs failed: ${applied.stderr}`);
+  const crds = ['rollouts', 'analysisruns', 'analysistemplates', 'clusteranalysistemplates', 'experiments'].map((r) => `crd/${r}.argoproj.io`);
+  // `kubectl wait` fails outright while a new CRD has no status.conditions yet, so it is asked again.
+  await waitUntil('the Argo Rollouts CRDs to be Established', undefined,
+    async () => (await kubectl(['wait', '--for', 'condition=Established', '--timeout', '10s', ...crds])).code === 0, 60_000, () => '');
 }
 
 /** Compacts etcd's history up to its current revision, through etcd's JSON gateway. */
@@ -338,14 +344,16 @@ subjects:
 
 function run(bin: string, args: readonly string[], input?: string): Promise<KubectlResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(bin, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     child.once('error', reject);
     child.once('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(input ?? '');
+    // A program that exits before reading all its input closes the pipe: its exit code tells what happened.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(input);
   });
 }
 

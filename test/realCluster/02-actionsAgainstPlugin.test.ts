@@ -89,7 +89,7 @@ describe('Every action on the real controller ends as the real plugin\'s does', 
       }, 60_000);
     } catch (e) {
       if (last) assert.deepEqual(last[0], last[1], `${what}: the extension's rollout (actual) and the plugin's (expected) differ`);
-      throw e;
+      throw new Error(`${String(e)}; both twins agree on ${JSON.stringify(last?.[0].status)}`);
     }
   };
   const phase = (p: string, step?: number) => (s: Snapshot): boolean => {

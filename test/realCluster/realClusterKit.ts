@@ -56,7 +56,9 @@ export type Header = Record<(typeof HEADER_FIELDS)[number], string>;
 /** Status, Message, Step, SetWeight and ActualWeight from the header of a `get rollout` text. */
 export function headerOf(getText: string): Header {
   const header: Record<string, string> = {};
-  for (const line of getText.split('\n')) {
+  // The plugin colours its status icons even when its output is not a terminal.
+  // eslint-disable-next-line no-control-regex
+  for (const line of getText.replace(/\u001b\[[0-9;]*m/g, '').split('\n')) {
     if (line.trim() === '') break;
     const m = /^\s*([A-Za-z]+):\s+(.*)$/.exec(line);
     if (m?.[1] && (HEADER_FIELDS as readonly string[]).includes(m[1])) header[m[1]] = (m[2] ?? '').trim();
