@@ -13,7 +13,9 @@ import { acceptAndRecord, control, openRolloutsView, requestCount, rowAt, rowIfA
 
 const NS = 'staging';
 const ROLLOUT_PATH = `/apis/argoproj.io/v1alpha1/namespaces/${NS}/rollouts/gitops-hugo`;
-const ACCESS_REVIEW = 'POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
+// Every write names the extension as its field manager, so the API server records it under that name.
+const BY_EXTENSION = '?fieldManager=argo-rollouts-vscode';
+const ACCESS_REVIEW = `POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews${BY_EXTENSION}`;
 
 interface SentRequest { method: string; path: string; contentType: string; body: string }
 
@@ -80,7 +82,7 @@ describe('set image, undo and the AnalysisRun actions', () => {
       assert.deepEqual(asked, ['hugo ghcr.io/example/gitops-hugo:1.0.0']);
       assert.equal(confirmations.at(-1), 'Set the image of rollout "gitops-hugo" in namespace "staging" on context "test-cluster"? '
         + 'The new image starts a new update of the rollout. Container "hugo" gets image "ghcr.io/example/gitops-hugo:1.2.0".');
-      assert.deepEqual(await writesSince(mark), [ACCESS_REVIEW, `PUT ${ROLLOUT_PATH}`]);
+      assert.deepEqual(await writesSince(mark), [ACCESS_REVIEW, `PUT ${ROLLOUT_PATH}${BY_EXTENSION}`]);
       const put = (await sentSince(mark)).find((r) => r.method === 'PUT');
       assert.equal(put?.contentType, 'application/json');
       const body = parsed(put?.body ?? '{}') as { kind: string; spec: { template: { spec: { containers: { name: string; image: string }[] } } } };
@@ -108,7 +110,7 @@ describe('set image, undo and the AnalysisRun actions', () => {
       + 'The analysis stops taking measurements and ends with its current result.');
     const patch = (await sentSince(mark)).filter((r) => r.method === 'PATCH');
     assert.deepEqual(patch.map((r) => [r.path, r.contentType, parsed(r.body)]), [
-      [`/apis/argoproj.io/v1alpha1/namespaces/${NS}/analysisruns/${runRow.label}`, 'application/merge-patch+json', { spec: { terminate: true } }],
+      [`/apis/argoproj.io/v1alpha1/namespaces/${NS}/analysisruns/${runRow.label}${BY_EXTENSION}`, 'application/merge-patch+json', { spec: { terminate: true } }],
     ]);
     const name = runRow.label;
     await waitForTree(tree, async () => {
@@ -150,7 +152,7 @@ describe('set image, undo and the AnalysisRun actions', () => {
       const argText = declared.map((n) => `${n}=${answer(n)}`).join(', ');
       assert.ok((confirmations.at(-1) ?? '').startsWith('Create an AnalysisRun for rollout "gitops-hugo" in namespace "staging" on context "test-cluster"? '), confirmations.at(-1));
       assert.ok((confirmations.at(-1) ?? '').endsWith(`The run is named "latency-manual-…", from AnalysisTemplate "latency" with ${argText}.`), confirmations.at(-1));
-      assert.deepEqual(await writesSince(mark), [ACCESS_REVIEW, `POST /apis/argoproj.io/v1alpha1/namespaces/${NS}/analysisruns`]);
+      assert.deepEqual(await writesSince(mark), [ACCESS_REVIEW, `POST /apis/argoproj.io/v1alpha1/namespaces/${NS}/analysisruns${BY_EXTENSION}`]);
       const stored = await control('GET', `/objects/analysisruns/${NS}/${created[1] ?? ''}`);
       assert.deepEqual((stored['spec'] as { args: unknown }).args, declared.map((name) => ({ name, value: answer(name) })));
 
@@ -180,7 +182,7 @@ describe('set image, undo and the AnalysisRun actions', () => {
       assert.match(confirmations.at(-1) ?? '', /^Undo rollout "gitops-hugo" in namespace "staging" on context "test-cluster"\? .* Revision 1 \(hugo=ghcr\.io\/example\/gitops-hugo:1\.0\.0\) comes back\.$/);
       const patch = (await sentSince(mark)).filter((r) => r.method === 'PATCH');
       assert.equal(patch.length, 1);
-      assert.equal(patch[0]?.path, ROLLOUT_PATH);
+      assert.equal(patch[0]?.path, `${ROLLOUT_PATH}${BY_EXTENSION}`);
       assert.equal(patch[0]?.contentType, 'application/json-patch+json');
       const ops = parsed(patch[0]?.body ?? '[]') as { op: string; path: string; value: { metadata: unknown; spec: { containers: { image: string }[] } } }[];
       assert.deepEqual(ops.map((o) => [o.op, o.path, o.value.spec.containers[0]?.image]), [['replace', '/spec/template', 'ghcr.io/example/gitops-hugo:1.0.0']]);
@@ -214,8 +216,8 @@ describe('set image, undo and the AnalysisRun actions', () => {
     assert.deepEqual(await runAction('argoRollouts.retryExperiment', failed), { status: 'done', message: 'experiment \'exp-failed\' retried' });
     const patches = (await sentSince(mark)).filter((r) => r.method === 'PATCH');
     assert.deepEqual(patches.map((r) => [r.path, r.contentType, parsed(r.body)]), [
-      [`/apis/argoproj.io/v1alpha1/namespaces/${NS}/experiments/exp-running`, 'application/merge-patch+json', { spec: { terminate: true } }],
-      [`/apis/argoproj.io/v1alpha1/namespaces/${NS}/experiments/exp-failed`, 'application/merge-patch+json', { status: null }],
+      [`/apis/argoproj.io/v1alpha1/namespaces/${NS}/experiments/exp-running${BY_EXTENSION}`, 'application/merge-patch+json', { spec: { terminate: true } }],
+      [`/apis/argoproj.io/v1alpha1/namespaces/${NS}/experiments/exp-failed${BY_EXTENSION}`, 'application/merge-patch+json', { status: null }],
     ]);
   });
 
@@ -249,7 +251,7 @@ describe('set image, undo and the AnalysisRun actions', () => {
         + 'The new image starts a new update of the rollout. Container "web" gets image "ghcr.io/example/hugo-web:1.1.0". '
         + 'The image is set in Deployment "hugo-web" (spec.workloadRef). '
         + 'Deployment "hugo-web" (spec.workloadRef) is managed by Argo CD application "shop-web": if self-heal is on, Argo CD may revert this change to what Git says.');
-      assert.deepEqual((await writesSince(mark)).filter((w) => w.startsWith('PUT')), [`PUT /apis/apps/v1/namespaces/${NS}/deployments/hugo-web`]);
+      assert.deepEqual((await writesSince(mark)).filter((w) => w.startsWith('PUT')), [`PUT /apis/apps/v1/namespaces/${NS}/deployments/hugo-web${BY_EXTENSION}`]);
     } finally {
       answers.dispose();
       await control('DELETE', `/objects/rollouts/${NS}/hugo-workload`);
