@@ -120,13 +120,18 @@ describe('Every action on the real controller ends as the real plugin\'s does', 
     await twinsAgree('both paused at step 3', phase('Paused', 3));
   });
 
-  it('pause, then resume (promote) give the same spec and status', async () => {
+  it('pause, then promote: the first promote only lifts the user\'s pause, the second leaves the step\'s pause, on both', async () => {
     await run(planPause(ours));
     await plugin('pause', THEIRS);
     await twinsAgree('both paused by the user', (s) => (s.spec as { paused?: boolean }).paused === true);
-    const done = await promoteRollout(conn, ours, { full: false });
-    assert.ok(done.ok, done.ok ? '' : done.error.message);
-    await plugin('promote', THEIRS);
+    const promote = async (): Promise<void> => {
+      const done = await promoteRollout(conn, ours, { full: false });
+      assert.ok(done.ok, done.ok ? '' : done.error.message);
+      await plugin('promote', THEIRS);
+    };
+    await promote();
+    await twinsAgree('both unpaused, still at the pause of step 3', (s) => phase('Paused', 3)(s) && (s.spec as { paused?: boolean }).paused !== true);
+    await promote();
     await twinsAgree('both at the timed pause of step 5', phase('Paused', 5));
   });
 
