@@ -167,6 +167,60 @@ describe('Every action on the real controller ends as the real plugin\'s does', 
     const s = await twinsAgree('both paused at step 1 on 1.0', phase('Paused', 1));
     assert.match(JSON.stringify(s.spec), /web:1\.0/);
   });
+
+  it('records every write of the extension under its field manager, never under an empty name', async () => {
+    const live = await getJson(realWorld().cluster, ['rollout', OURS, '-n', NS, '--show-managed-fields']) as { metadata: { managedFields: { manager: string; operation: string; subresource?: string }[] } };
+    const managers = live.metadata.managedFields.map((m) => `${m.manager}/${m.operation}${m.subresource ? `/${m.subresource}` : ''}`);
+    assert.ok(managers.includes('argo-rollouts-vscode/Update'), `the spec writes (pause, promote, set image, undo) are ours: ${managers.join(', ')}`);
+    assert.ok(managers.includes('argo-rollouts-vscode/Update/status'), `the status writes (abort, retry) are ours: ${managers.join(', ')}`);
+    assert.ok(!managers.some((m) => m.startsWith('/')), `no write under an empty manager: ${managers.join(', ')}`);
+  });
+});
+
+describe('Set image on a workloadRef rollout on the real controller ends as the plugin\'s does', function () {
+  const NS3 = 'workload-ref';
+  const deployment = (name: string): object => ({
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: NS3 },
+    spec: {
+      replicas: 0, selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'web', image: image('1.0') }] } },
+    },
+  });
+  const refRollout = (name: string): object => ({
+    apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name, namespace: NS3 },
+    spec: {
+      replicas: 2, selector: { matchLabels: { app: name } },
+      workloadRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
+      strategy: { canary: { steps: [{ setWeight: 50 }, { pause: {} }] } },
+    },
+  });
+  const status = async (name: string): Promise<Snapshot['status'] & { phase?: string }> =>
+    snapshot(await getJson(realWorld().cluster, ['rollout', name, '-n', NS3]), name).status as { phase?: string };
+
+  it('writes the image into the referenced Deployment, and both rollouts start the same canary', async () => {
+    const { cluster } = realWorld();
+    await createNamespace(cluster, NS3);
+    await kubectlOk(cluster, ['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [deployment('ref-ours'), deployment('ref-plugin'), refRollout('ref-ours'), refRollout('ref-plugin')] }));
+    await eventually('both Healthy', async () => ((await status('ref-ours')).phase === 'Healthy' && (await status('ref-plugin')).phase === 'Healthy' ? true : undefined));
+    const conn = connectReal(cluster);
+    try {
+      const done = await setRolloutImage(conn, { namespace: NS3, name: 'ref-ours' }, 'web', image('2.0'));
+      assert.ok(done.ok, done.ok ? '' : done.error.message);
+    } finally {
+      conn.dispose();
+    }
+    const r = await cluster.plugin(['set', 'image', 'ref-plugin', `web=${image('2.0')}`, '-n', NS3]);
+    assert.equal(r.code, 0, r.stderr);
+    for (const name of ['ref-ours', 'ref-plugin']) {
+      const d = await getJson(cluster, ['deployment', name, '-n', NS3]) as { spec: { template: { spec: { containers: { image: string }[] } } } };
+      assert.equal(d.spec.template.spec.containers[0]?.image, image('2.0'), `${name}'s Deployment holds the new image`);
+    }
+    const both = await eventually('both paused at step 1', async () => {
+      const [a, b] = [await status('ref-ours'), await status('ref-plugin')];
+      return a.phase === 'Paused' && b.phase === 'Paused' ? [a, b] : undefined;
+    });
+    assert.deepEqual(both[0], both[1]);
+  });
 });
 
 describe('AnalysisRuns and Experiments on the real controller end as the real plugin\'s do', function () {

@@ -80,6 +80,31 @@ describe('Launch by server-side apply on the real API server', function () {
     });
   }
 
+  it('predicts the spec the server holds after the apply: keyed lists merge by name and another manager\'s sidecar stays', async () => {
+    const name = 'keyed';
+    const withContainers = (containers: object[]): Record<string, unknown> => {
+      const r = rollout(name, '1.0') as { spec: { template: { spec: { containers: object[] } } } };
+      r.spec.template.spec.containers = containers;
+      return r as unknown as Record<string, unknown>;
+    };
+    const first = await applyManifest(conn, await plan(withContainers([{ name: 'web', image: 'ghcr.io/example/web:1.0', env: [{ name: 'A', value: '1' }] }])));
+    assert.ok(first.ok, first.ok ? '' : first.error.message);
+    // A mesh injector's manager adds a sidecar by server-side apply.
+    await kubectlOk(realWorld().cluster, ['apply', '--server-side', '--field-manager', 'mesh-injector', '-n', NS, '-f', '-'], JSON.stringify({
+      apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name },
+      spec: { template: { spec: { containers: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.30' }] } } },
+    }));
+    const launch = await plan(withContainers([{ name: 'web', image: 'ghcr.io/example/web:2.0', env: [{ name: 'B', value: '2' }, { name: 'A', value: '1' }] }]));
+    const containersOf = (spec: unknown): string[] => ((spec as { spec: { template: { spec: { containers: { name: string; image: string; env?: { name: string; value: string }[] }[] } } } }).spec.template.spec.containers)
+      .map((c) => `${c.name}=${c.image}${c.env ? ` [${c.env.map((e) => `${e.name}=${e.value}`).sort().join(',')}]` : ''}`).sort();
+    const predicted = containersOf(launch.description.afterApply);
+    const applied = await applyManifest(conn, launch);
+    assert.ok(applied.ok, applied.ok ? '' : applied.error.message);
+    const live = containersOf(await getJson(realWorld().cluster, ['rollout', name, '-n', NS]));
+    assert.deepEqual(live, ['proxy=envoyproxy/envoy:v1.30', 'web=ghcr.io/example/web:2.0 [A=1,B=2]'], 'the server kept the sidecar and merged env by name');
+    assert.deepEqual(predicted, live, 'the launch diff predicted what the server did');
+  });
+
   it('names the field the CRD does not declare when the server refuses the manifest', async () => {
     const launch = await plan(rollout('unknown-field', '1.0', { notAnArgoField: true }));
     const applied = await applyManifest(conn, launch);
