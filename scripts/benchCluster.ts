@@ -43,7 +43,10 @@ interface ServerReady {
 async function realServerMain(): Promise<void> {
   const cluster = await startRealCluster({ components: 'apiServer', log: (line) => console.log(`[real-cluster] ${line}`) });
   const t = performance.now();
-  const counts = await seedRealCluster(cluster, NAMESPACES, PER_NAMESPACE);
+  const counts = await seedRealCluster(cluster, NAMESPACES, PER_NAMESPACE).catch(async (e: unknown) => {
+    await cluster.stop();
+    throw e;
+  });
   const ready: ServerReady = {
     kubeconfigPath: cluster.kubeconfigPath, counts, seedMs: performance.now() - t,
     kubectl: cluster.binaries.kubectl, plugin: cluster.binaries.kubectlArgoRollouts, serverVersion: cluster.version,

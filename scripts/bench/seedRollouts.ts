@@ -61,7 +61,7 @@ function rolloutStatus(phase: Phase, stable: string, current: string): JsonObjec
   const status: JsonObject = {
     phase, observedGeneration: '1', replicas: 3, updatedReplicas: canarying ? 1 : 3, readyReplicas: 3, availableReplicas: 3,
     currentPodHash: current, stableRS: stable, currentStepIndex: stepIndex, currentStepHash: '5f8d9c7b6',
-    selector: 'app=web', HPAReplicas: 3, canary: { currentStepAnalysisRunStatus: {} },
+    selector: 'app=web', HPAReplicas: 3, canary: {},
     conditions: [
       condition('Available', 'True', 'AvailableReason', 'Rollout has minimum availability'),
       condition('Progressing', phase === 'Degraded' ? 'False' : 'True', phase === 'Degraded' ? 'RolloutAborted' : 'NewReplicaSetAvailable', 'Rollout progress'),
