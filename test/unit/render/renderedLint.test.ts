@@ -7,19 +7,10 @@ import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import type { PlacedFinding } from '../../../src/core/render/mapRendered';
 import { renderAndLint, type RenderResult, type RenderTools } from '../../../src/render/renderedLint';
-import { gitopsCorpusLocation } from '../../support/gitopsCorpus';
+import { describeWithGitopsCorpus } from '../../support/gitopsCorpus';
 import { renderBinaryOrSkip, type RenderBinary } from '../../support/renderBinaries';
 import { runIn } from '../cli/cliFixtures';
 import { FIXTURES, lineOf } from '../core/lint/template/chartKit';
-
-const HUGO = nodePath.join(gitopsCorpusLocation(), 'helm/stack/gitops-hugo');
-const hasCorpus = (): boolean => {
-  try {
-    return readFileSync(nodePath.join(HUGO, 'Chart.yaml'), 'utf8').length > 0;
-  } catch {
-    return false;
-  }
-};
 
 interface Placed {
   readonly file: string;
@@ -75,37 +66,49 @@ for (const module of ['helm', 'helm3'] as RenderBinary[]) {
       assert.deepEqual(placed(await renderAndLint({ kind: 'helm', chartDir: dir, valueFiles: [], set: [] }, tools), dir), []);
     });
 
-    it('gitops-hugo rendered with values.yaml + envValues/local.yaml lints clean', async function () {
-      if (!hasCorpus()) this.skip();
-      const r = await renderAndLint({ kind: 'helm', chartDir: HUGO, valueFiles: ['envValues/local.yaml'], set: [] }, tools);
-      assert.deepEqual(placed(r, HUGO), []);
-      assert.equal(r.kind === 'linted' && r.documents, 6, 'the chart renders its 6 documents (the HPA is off)');
-    });
+    describeWithGitopsCorpus('on gitops-hugo of the gitops-playground-apps corpus', (corpus) => {
+      const HUGO = nodePath.join(corpus, 'helm/stack/gitops-hugo');
 
-    it('mistakes injected into a copy are found at their lines: in the template, and in a values file (with the template line related)', async function () {
-      if (!hasCorpus()) this.skip();
-      const dir = copyOf(HUGO, {
-        'templates/deployment.yaml': [
-          ['stableService: {{ include "fullname" . }}', 'stableService: {{ include "fullname" . }}-canary'],
-          ['      - setWeight: 10', '      - setWeight: {{ .Values.firstWeight }}'],
-        ],
-        'values.yaml': [['replicas: 1', 'replicas: 1\nfirstWeight: 150']],
-        'envValues/local.yaml': [['replicas: 10', 'replicas: "ten"']],
+      it('gitops-hugo rendered with values.yaml + envValues/local.yaml lints clean', async () => {
+        const r = await renderAndLint({ kind: 'helm', chartDir: HUGO, valueFiles: ['envValues/local.yaml'], set: [] }, tools);
+        assert.deepEqual(placed(r, HUGO), []);
+        assert.equal(r.kind === 'linted' && r.documents, 6, 'the chart renders its 6 documents (the HPA is off)');
       });
-      temp.push(dir);
-      const found = placed(await renderAndLint({ kind: 'helm', chartDir: dir, valueFiles: ['envValues/local.yaml'], set: [] }, tools), dir);
-      const template = readFileSync(nodePath.join(dir, 'templates/deployment.yaml'), 'utf8');
-      const valuesLine = lineOf(readFileSync(nodePath.join(dir, 'values.yaml'), 'utf8'), 'firstWeight');
-      const at = (rule: string, file: string) => found.find((f) => f.rule === rule && f.file === file);
-      const same = at('canary-same-services', 'templates/deployment.yaml');
-      assert.deepEqual(same && [same.line, same.text], [lineOf(template, 'stableService:'), '{{ include "fullname" . }}-canary']);
-      const weight = at('step-set-weight-range', 'templates/deployment.yaml');
-      assert.deepEqual(weight && [weight.line, weight.related], [lineOf(template, '{{ .Values.firstWeight }}'), [`values.yaml:${valuesLine}`]]);
-      assert.match(weight!.message, /value from values\.yaml: firstWeight/);
-      const inValues = at('step-set-weight-range', 'values.yaml');
-      assert.deepEqual(inValues && [inValues.line, inValues.text], [valuesLine, '150']);
-      const replicas = at('invalid-type', 'envValues/local.yaml');
-      assert.deepEqual(replicas && [replicas.line, replicas.text, replicas.related], [5, '"ten"', [`templates/deployment.yaml:${lineOf(template, 'replicas: {{')}`]]);
+
+      it('mistakes injected into a copy are found at their lines: in the template, and in a values file (with the template line related)', async () => {
+        const dir = copyOf(HUGO, {
+          'templates/deployment.yaml': [
+            ['stableService: {{ include "fullname" . }}', 'stableService: {{ include "fullname" . }}-canary'],
+            ['      - setWeight: 10', '      - setWeight: {{ .Values.firstWeight }}'],
+          ],
+          'values.yaml': [['replicas: 1', 'replicas: 1\nfirstWeight: 150']],
+          'envValues/local.yaml': [['replicas: 10', 'replicas: "ten"']],
+        });
+        temp.push(dir);
+        const found = placed(await renderAndLint({ kind: 'helm', chartDir: dir, valueFiles: ['envValues/local.yaml'], set: [] }, tools), dir);
+        const template = readFileSync(nodePath.join(dir, 'templates/deployment.yaml'), 'utf8');
+        const valuesLine = lineOf(readFileSync(nodePath.join(dir, 'values.yaml'), 'utf8'), 'firstWeight');
+        const at = (rule: string, file: string) => found.find((f) => f.rule === rule && f.file === file);
+        const same = at('canary-same-services', 'templates/deployment.yaml');
+        assert.deepEqual(same && [same.line, same.text], [lineOf(template, 'stableService:'), '{{ include "fullname" . }}-canary']);
+        const weight = at('step-set-weight-range', 'templates/deployment.yaml');
+        assert.deepEqual(weight && [weight.line, weight.related], [lineOf(template, '{{ .Values.firstWeight }}'), [`values.yaml:${valuesLine}`]]);
+        assert.match(weight!.message, /value from values\.yaml: firstWeight/);
+        const inValues = at('step-set-weight-range', 'values.yaml');
+        assert.deepEqual(inValues && [inValues.line, inValues.text], [valuesLine, '150']);
+        const replicas = at('invalid-type', 'envValues/local.yaml');
+        assert.deepEqual(replicas && [replicas.line, replicas.text, replicas.related], [5, '"ten"', [`templates/deployment.yaml:${lineOf(template, 'replicas: {{')}`]]);
+      });
+
+      it('the CLI renders a chart folder and reports a values-file mistake at the values file\'s line (exit 1)', async () => {
+        const dir = copyOf(HUGO, { 'envValues/local.yaml': [['replicas: 10', 'replicas: "ten"']] });
+        temp.push(dir);
+        const r = await runIn(nodePath.dirname(dir), ['--helm', helm, '--values', nodePath.join(nodePath.basename(dir), 'envValues/local.yaml'), '--format', 'json', nodePath.basename(dir)]);
+        assert.equal(r.code, 1, r.stderr);
+        const files = (JSON.parse(r.stdout) as { files: { path: string; findings: { rule: string; line: number }[] }[] }).files;
+        const inValues = files.find((f) => f.path === nodePath.join(nodePath.basename(dir), 'envValues/local.yaml'));
+        assert.deepEqual(inValues?.findings.map((f) => [f.rule, f.line]), [['invalid-type', 5]]);
+      });
     });
 
     it('--set values are rendered too (a setWeight above 100 from --set is reported)', async () => {
@@ -124,17 +127,6 @@ for (const module of ['helm', 'helm3'] as RenderBinary[]) {
       assert.equal(found[0]!.file, 'templates/rollout.yaml');
       assert.equal(found[0]!.line, lineOf(readFileSync(nodePath.join(dir, 'templates/rollout.yaml'), 'utf8'), 'revisionHistoryLimit'));
       assert.match(found[0]!.message, /history is required/);
-    });
-
-    it('the CLI renders a chart folder and reports a values-file mistake at the values file\'s line (exit 1)', async function () {
-      if (!hasCorpus()) this.skip();
-      const dir = copyOf(HUGO, { 'envValues/local.yaml': [['replicas: 10', 'replicas: "ten"']] });
-      temp.push(dir);
-      const r = await runIn(nodePath.dirname(dir), ['--helm', helm, '--values', nodePath.join(nodePath.basename(dir), 'envValues/local.yaml'), '--format', 'json', nodePath.basename(dir)]);
-      assert.equal(r.code, 1, r.stderr);
-      const files = (JSON.parse(r.stdout) as { files: { path: string; findings: { rule: string; line: number }[] }[] }).files;
-      const inValues = files.find((f) => f.path === nodePath.join(nodePath.basename(dir), 'envValues/local.yaml'));
-      assert.deepEqual(inValues?.findings.map((f) => [f.rule, f.line]), [['invalid-type', 5]]);
     });
 
     it('a missing helm is reported as such, not as a failed render', async () => {

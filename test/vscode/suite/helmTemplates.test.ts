@@ -1,14 +1,16 @@
 // Helm templates in the real VS Code: the reference repository's deployment.yaml (a Rollout and an
-// AnalysisTemplate full of template actions) opens without noise, and the rendered lint follows a
-// values file: editing and saving it moves the finding to the line that now sets the bad value.
+// AnalysisTemplate full of template actions, read from the gitops-playground-apps corpus located by
+// test/support/gitopsCorpus) opens without noise, and the rendered lint follows a values file:
+// editing and saving it moves the finding to the line that now sets the bad value.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { ArgoRolloutsApi } from '../../../src/extension';
 import type { ActionOutcome } from '../../../src/vscode/actions/runRolloutAction';
+import { describeWithGitopsCorpus } from '../../support/gitopsCorpus';
 import { control, openRolloutsView, requestCount, waitForTree, writesSince } from './clusterHelpers';
 import { argoDiagnostics, describeDiagnostics, EXTENSION_ID, hasRule, replaceText, ruleOf, waitForDiagnostics } from './helpers';
 
@@ -51,25 +53,23 @@ function builtHelm(root: string): { path: string } | { missing: string } {
 }
 
 describe('Helm templates', () => {
-  it('the reference deployment.yaml opens without noise: the only finding is the mistake typed into it', async function () {
-    const file = nodePath.resolve(extensionRoot(), '../shared/corpus/gitops-playground-apps/helm/stack/gitops-hugo/templates/deployment.yaml');
-    if (!existsSync(file)) {
-      if (process.env.CI === 'true') throw new Error(`the gitops-playground-apps corpus is required under CI=true and is not at ${file}`);
-      this.skip();
-    }
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-    await vscode.window.showTextDocument(doc, { preview: false });
-    try {
-      // Typing a mistake proves the template was linted; the diagnostics are then exactly that mistake.
-      await replaceText(doc, 'setWeight: 30', 'setWeight: 130');
-      const ds = await waitForDiagnostics(doc.uri, hasRule('step-set-weight-range'), 'the typed setWeight 130');
-      assert.deepEqual(ds.map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`), [`step-set-weight-range@${doc.getText().split('\n').findIndex((l) => l.includes('setWeight: 130')) + 1}`]);
-      await replaceText(doc, 'setWeight: 130', 'setWeight: 30');
-      await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no diagnostics once the mistake is undone');
-      assert.deepEqual(argoDiagnostics(doc.uri), []);
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
+  describeWithGitopsCorpus('of the gitops-playground-apps corpus', (corpus) => {
+    it('the reference deployment.yaml opens without noise: the only finding is the mistake typed into it', async () => {
+      const file = nodePath.join(corpus, 'helm/stack/gitops-hugo/templates/deployment.yaml');
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(doc, { preview: false });
+      try {
+        // Typing a mistake proves the template was linted; the diagnostics are then exactly that mistake.
+        await replaceText(doc, 'setWeight: 30', 'setWeight: 130');
+        const ds = await waitForDiagnostics(doc.uri, hasRule('step-set-weight-range'), 'the typed setWeight 130');
+        assert.deepEqual(ds.map((d) => `${ruleOf(d)}@${d.range.start.line + 1}`), [`step-set-weight-range@${doc.getText().split('\n').findIndex((l) => l.includes('setWeight: 130')) + 1}`]);
+        await replaceText(doc, 'setWeight: 130', 'setWeight: 30');
+        await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no diagnostics once the mistake is undone');
+        assert.deepEqual(argoDiagnostics(doc.uri), []);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    });
   });
 
   describe('rendered with the real helm', function () {
