@@ -8,11 +8,13 @@ import type { ClusterStore } from '../../testbed/apiDouble/clusterStore';
 import type { JsonObject } from '../../testbed/apiDouble/jsonValue';
 import { benchNamespaces, seedRollouts, type SeedCounts } from './seedRollouts';
 
-const KINDS: Readonly<Record<string, { apiVersion: string; kind: string; base: string }>> = {
-  rollouts: { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', base: '/apis/argoproj.io/v1alpha1' },
-  analysisruns: { apiVersion: 'argoproj.io/v1alpha1', kind: 'AnalysisRun', base: '/apis/argoproj.io/v1alpha1' },
-  replicasets: { apiVersion: 'apps/v1', kind: 'ReplicaSet', base: '/apis/apps/v1' },
-  pods: { apiVersion: 'v1', kind: 'Pod', base: '/api/v1' },
+// statusSubresource: the status is written through /status (a create ignores it); without one (the
+// AnalysisRun CRD declares none) the status goes with the object.
+const KINDS: Readonly<Record<string, { apiVersion: string; kind: string; base: string; statusSubresource: boolean }>> = {
+  rollouts: { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', base: '/apis/argoproj.io/v1alpha1', statusSubresource: true },
+  analysisruns: { apiVersion: 'argoproj.io/v1alpha1', kind: 'AnalysisRun', base: '/apis/argoproj.io/v1alpha1', statusSubresource: false },
+  replicasets: { apiVersion: 'apps/v1', kind: 'ReplicaSet', base: '/apis/apps/v1', statusSubresource: true },
+  pods: { apiVersion: 'v1', kind: 'Pod', base: '/api/v1', statusSubresource: true },
 };
 
 interface Pending {
@@ -78,7 +80,8 @@ export async function seedRealCluster(server: RealServer, namespaceCount: number
   const post = async (p: Pending): Promise<void> => {
     const k = KINDS[p.resource];
     if (!k) return;
-    const { status, ...rest } = p.object;
+    const { status, ...withoutStatus } = p.object;
+    const rest: JsonObject = k.statusSubresource ? withoutStatus : p.object;
     const metadata = { ...(rest.metadata as JsonObject) };
     const placeholder = String(metadata.uid);
     delete metadata.uid;
@@ -87,7 +90,7 @@ export async function seedRealCluster(server: RealServer, namespaceCount: number
     }
     const created = await send('POST', `${k.base}/namespaces/${p.namespace}/${p.resource}`, { ...rest, metadata });
     realUid.set(placeholder, String((created.metadata as JsonObject).uid));
-    if (status !== undefined) {
+    if (status !== undefined && k.statusSubresource) {
       await send('PATCH', `${k.base}/namespaces/${p.namespace}/${p.resource}/${String(metadata.name)}/status`, { status }, 'application/merge-patch+json');
     }
   };
