@@ -16,7 +16,7 @@ import { registerLaunch } from './vscode/launch/registerLaunch';
 import { registerPanels } from './vscode/panel/registerPanels';
 import type { PanelsApi } from './vscode/panel/rolloutPanels';
 import { prometheusSeriesSource } from './vscode/panel/seriesSource';
-import type { PrometheusConnector } from './vscode/prometheus/prometheusConnector';
+import { PrometheusConnector } from './vscode/prometheus/prometheusConnector';
 import { registerPrometheus } from './vscode/prometheus/registerPrometheus';
 import { registerPreview } from './vscode/preview/registerPreview';
 import { registerRendering } from './vscode/render/registerRendering';
@@ -30,6 +30,8 @@ export interface ArgoRolloutsApi {
   readonly rolloutsTree: RolloutsTreeProvider;
   readonly cluster: ClusterSession;
   readonly contextStatusBar: ContextStatusBar;
+  /** The Rollouts view's badge as set (with `argoRollouts.contexts`: what needs attention across them). */
+  rolloutsViewBadge(): vscode.ViewBadge | undefined;
   /** The dialogs of the rollout actions and the launch; the extension-host tests answer them with `use(...)`. */
   readonly actionPrompts: PromptsHolder;
   /** The open rollout panels: what each last posted to its page and whether the page is ready. */
@@ -47,12 +49,18 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
   const { controller, indexer } = registerLinting(context, log);
   const rendering = registerRendering(context, controller, log);
   const cluster = registerClusterView(context, log);
-  const actions = registerRolloutActions(context, cluster.session, cluster.tree, log);
+  const actions = registerRolloutActions(context, cluster.session, cluster.tree, log, cluster.contexts);
   const prometheus = registerPrometheus(context, cluster.session, log);
   const panel = registerPanels(context, {
     session: cluster.session, prompts: actions.prompts, actions: actions.commands, log,
     locate: (kind, name, namespace, path) => controller.locate(kind, name, namespace, path),
     series: prometheusSeriesSource((address, signal) => prometheus.connector.target(address, signal)),
+    // A panel of another context shown side by side queries that context's Prometheus.
+    contexts: cluster.contexts,
+    seriesFor: (session) => {
+      const connector = new PrometheusConnector(session, context.secrets, log);
+      return prometheusSeriesSource((address, signal) => connector.target(address, signal));
+    },
   });
   const preview = registerPreview(context, {
     target: (address, signal) => prometheus.connector.target(address, signal),
@@ -77,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
   });
   const activationMs = Math.round((performance.now() - started) * 10) / 10;
   log.info(`activation: ${activationMs} ms`);
-  return { activationMs, rolloutsTree: cluster.tree, cluster: cluster.session, contextStatusBar: cluster.statusBar, actionPrompts: actions.prompts, panels: panel.panels, prometheus: prometheus.connector, rendering: rendering.render };
+  return { activationMs, rolloutsTree: cluster.tree, cluster: cluster.session, contextStatusBar: cluster.statusBar, rolloutsViewBadge: cluster.badge, actionPrompts: actions.prompts, panels: panel.panels, prometheus: prometheus.connector, rendering: rendering.render };
 }
 
 export function deactivate(): void {

@@ -6,7 +6,9 @@
 // create and delete objects, deny verbs (403), and read the open watch count and the requests clients sent; a seeded
 // namespace may measure metric values of its own, and the simulated clock can be moved on. Two more
 // contexts: `expired-token` (the test cluster with a wrong token: 401) and `no-argo` (an API server
-// without the argoproj.io group: the CRDs are not installed).
+// without the argoproj.io group: the CRDs are not installed). And `mirror-prod`: the test cluster again
+// under a second context name whose namespace is `fleet`, so two working contexts can be shown side by
+// side (`argoRollouts.contexts`), one of them protected by the default `*prod*` pattern.
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -55,6 +57,14 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
     clusters: [{ name: 'unreachable', cluster: { server: `https://127.0.0.1:${await freePort()}` } }],
     users: [{ name: 'nobody', user: { token: 'x' } }],
     contexts: [{ name: 'unreachable', context: { cluster: 'unreachable', user: 'nobody', namespace: 'default' } }],
+  }));
+
+  const mirror = join(dirname(cluster.kubeconfigPath), 'mirror-kubeconfig');
+  await writeFile(mirror, stringify({
+    apiVersion: 'v1', kind: 'Config',
+    clusters: [{ name: 'mirror-prod', cluster: { server: cluster.url, 'certificate-authority-data': Buffer.from(cluster.caPem).toString('base64') } }],
+    users: [{ name: 'mirror', user: { token: cluster.token } }],
+    contexts: [{ name: 'mirror-prod', context: { cluster: 'mirror-prod', user: 'mirror', namespace: 'fleet' } }],
   }));
 
   const brokenContexts = await startBrokenContexts(cluster.url, cluster.caPem, join(dirname(cluster.kubeconfigPath), 'broken-kubeconfig'));
@@ -200,7 +210,7 @@ export async function startVsCodeTestCluster(): Promise<VsCodeTestCluster> {
 
   return {
     env: {
-      KUBECONFIG: `${cluster.kubeconfigPath}:${unreachable}:${brokenContexts.kubeconfigPath}`,
+      KUBECONFIG: `${cluster.kubeconfigPath}:${unreachable}:${brokenContexts.kubeconfigPath}:${mirror}`,
       ARGO_ROLLOUTS_TEST_CONTROL: `http://127.0.0.1:${port}`,
       ARGO_ROLLOUTS_TEST_PROMETHEUS: prometheus?.url ?? '',
     },

@@ -12,6 +12,8 @@ export interface RolloutChoice {
   readonly name: string;
   /** Shown beside the name, e.g. the phase. */
   readonly description: string;
+  /** With several contexts shown (`argoRollouts.contexts`): the rollout's context. */
+  readonly context?: string;
 }
 
 export interface ContainerChoice {

@@ -1,6 +1,8 @@
 // The extension's live connection: the kubeconfig's contexts, the selected one, and one RolloutStore
 // for it. Switching context or namespace replaces the store in place (no window reload); listeners of
 // onDidChange rebuild what they show. Nothing here loads @kubernetes/client-node until start().
+// A session may be pinned to one context (a root of `argoRollouts.contexts`): it always connects to
+// that context, whatever the kubeconfig's current one, and fails with a clear error when it is gone.
 import * as vscode from 'vscode';
 import { kubeError, type KubeError } from '../../core/kube/kubeErrors';
 import type { Result } from '../../core/result';
@@ -22,6 +24,9 @@ export class ClusterSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<SessionState>();
   /** Fires after every (re)connection, context or namespace switch. */
   readonly onDidChange = this.changed.event;
+
+  /** @param pinnedContext the context this session always uses (undefined: the kubeconfig's current one, switchable). */
+  constructor(readonly pinnedContext?: string) {}
 
   get state(): SessionState {
     return this.stateValue;
@@ -46,6 +51,15 @@ export class ClusterSession implements vscode.Disposable {
     const loaded = kube.loadKubeContexts({ path: readClusterSettings().kubeconfig });
     if (!loaded.ok) return this.set({ kind: 'failed', error: loaded.error, contexts: undefined });
     const contexts = loaded.value;
+    if (this.pinnedContext !== undefined) {
+      const used = contexts.useContext(this.pinnedContext);
+      if (!used.ok) {
+        const detail = `argoRollouts.contexts names "${this.pinnedContext}", which no kubeconfig file read defines (check the name, or argoRollouts.kubeconfig / KUBECONFIG)`;
+        return this.set({ kind: 'failed', error: kubeError({ kind: 'config', detail }), contexts });
+      }
+      if (keepNamespace !== undefined && keepContext === this.pinnedContext) contexts.useNamespace(keepNamespace);
+      return this.connect(contexts);
+    }
     if (keepContext !== undefined && contexts.useContext(keepContext).ok && keepNamespace !== undefined) contexts.useNamespace(keepNamespace);
     this.connect(contexts);
   }

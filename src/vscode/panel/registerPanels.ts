@@ -8,7 +8,9 @@ import type { PromptsHolder } from '../actions/prompts';
 import type { RolloutActionCommands } from '../actions/registerRolloutActions';
 import { rolloutOfElement } from '../actions/rolloutTarget';
 import type { ActionOutcome } from '../actions/runRolloutAction';
+import { sectionOfElement } from '../actions/registerRolloutActions';
 import type { ClusterSession } from '../cluster/clusterSession';
+import type { ContextSessions } from '../cluster/contextSessions';
 import type { Logger } from '../log';
 import { LIVE_TEMPLATE_SCHEME, LiveTemplateDocuments, openTemplate, type LocateObject } from './openTemplate';
 import { PanelCodeLens } from './panelCodeLens';
@@ -23,6 +25,9 @@ export interface PanelWiring {
   readonly locate: LocateObject;
   readonly series: SeriesSource;
   readonly log: Logger;
+  /** The contexts shown side by side, and each one's Prometheus series (a panel opened from their rows). */
+  readonly contexts?: ContextSessions;
+  readonly seriesFor?: (session: ClusterSession) => SeriesSource;
 }
 
 /** The panel's actions and the tree command each one runs (with all of that command's guards). */
@@ -44,14 +49,14 @@ function isActionId(id: string): id is ActionId {
 export function registerPanels(context: vscode.ExtensionContext, w: PanelWiring): { openPanel: (a?: unknown, b?: unknown) => Promise<void>; panels: RolloutPanels } {
   const documents = new LiveTemplateDocuments();
   const lens = new PanelCodeLens(w.session);
-  const runAction = async (action: string, ref: ObjectRef): Promise<ActionOutcome | undefined> => {
+  const runAction = async (action: string, ref: ObjectRef, section?: string): Promise<ActionOutcome | undefined> => {
     const command = isActionId(action) ? ACTION_COMMANDS[action] : undefined;
     if (!command) {
       void vscode.window.showInformationMessage(`${action} is not available from the rollout panel yet: use the Rollouts view.`);
       return undefined;
     }
     // The tree row's element shape: the command resolves it exactly as a click on the row.
-    return w.actions[command]({ type: 'rollout', namespace: ref.namespace, name: ref.name });
+    return w.actions[command]({ type: 'rollout', namespace: ref.namespace, name: ref.name, ...(section !== undefined ? { section } : {}) });
   };
   const panels = new RolloutPanels({
     session: w.session,
@@ -69,6 +74,14 @@ export function registerPanels(context: vscode.ExtensionContext, w: PanelWiring)
   const openPanel = async (a?: unknown, b?: unknown): Promise<void> => {
     const ref = rolloutOfElement(a) ?? (typeof a === 'string' && typeof b === 'string' ? { namespace: a, name: b } : await pickPanelRollout(w.session, w.prompts));
     if (!ref) return;
+    // A row of a context shown side by side: that context's panel, queries and actions.
+    const section = sectionOfElement(a);
+    const pinned = section !== undefined ? w.contexts?.session(section) : undefined;
+    if (pinned) {
+      pinned.start();
+      panels.show(ref, { session: pinned, deps: { series: w.seriesFor?.(pinned) ?? w.series, runAction: (action, r) => runAction(action, r, section) } });
+      return;
+    }
     w.session.start();
     panels.show(ref);
   };

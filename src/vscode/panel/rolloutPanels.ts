@@ -4,7 +4,14 @@
 import * as vscode from 'vscode';
 import type { ObjectRef } from '../../core/actions/kubeRequest';
 import type { PanelState, ToWebview } from '../../shared/protocol';
+import type { ClusterSession } from '../cluster/clusterSession';
 import { RolloutPanel, type RolloutPanelDeps } from './rolloutPanel';
+
+/** A panel of a context shown side by side (`argoRollouts.contexts`): its session, its series, its actions. */
+export interface PanelContext {
+  readonly session: ClusterSession;
+  readonly deps: Pick<RolloutPanelDeps, 'series' | 'runAction'>;
+}
 
 export interface PanelPost {
   readonly namespace: string;
@@ -45,16 +52,17 @@ export class RolloutPanels implements vscode.Disposable, PanelsApi {
 
   constructor(private readonly deps: RolloutPanelDeps) {}
 
-  /** The panel of the rollout in the current context, created when none is open. */
-  show(ref: ObjectRef): RolloutPanel {
-    const context = this.currentContext();
+  /** The panel of the rollout in the current context (or in `pinned`'s), created when none is open. */
+  show(ref: ObjectRef, pinned?: PanelContext): RolloutPanel {
+    const context = pinned?.session.pinnedContext ?? this.currentContext();
     const key = keyOf(context, ref);
     const open = this.panels.get(key);
     if (open) {
       open.reveal();
       return open;
     }
-    const panel = new RolloutPanel(this.deps, { namespace: ref.namespace, name: ref.name }, context);
+    const deps = pinned ? { ...this.deps, session: pinned.session, ...pinned.deps } : this.deps;
+    const panel = new RolloutPanel(deps, { namespace: ref.namespace, name: ref.name }, context);
     this.panels.set(key, panel);
     const posted = panel.onDidPost((message) => this.postEmitter.fire({ namespace: ref.namespace, name: ref.name, message }));
     const ready = panel.onDidChangeReady(() => this.readyEmitter.fire({ namespace: ref.namespace, name: ref.name }));

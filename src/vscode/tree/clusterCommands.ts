@@ -6,6 +6,7 @@ import { delimiter, join } from 'node:path';
 import * as vscode from 'vscode';
 import { selectionSetting, type NamespaceSelection } from '../../core/tree/namespaceSelection';
 import type { ClusterSession } from '../cluster/clusterSession';
+import type { ContextSessions } from '../cluster/contextSessions';
 import { readClusterSettings } from '../cluster/clusterSettings';
 import type { RolloutsTreeProvider } from './rolloutsTreeProvider';
 
@@ -23,7 +24,7 @@ export interface ClusterCommands {
   unpinRollout(el?: unknown): Promise<void>;
 }
 
-export function clusterCommands(session: ClusterSession, tree: RolloutsTreeProvider): ClusterCommands {
+export function clusterCommands(session: ClusterSession, tree: RolloutsTreeProvider, contexts?: ContextSessions): ClusterCommands {
   /** Starts the session if needed; false (after telling the user) when the kubeconfig has no contexts to offer. */
   const started = (): boolean => {
     session.start();
@@ -154,6 +155,8 @@ export function clusterCommands(session: ClusterSession, tree: RolloutsTreeProvi
 
     refresh(): void {
       session.reload();
+      // Every context shown side by side too (an error row's Retry).
+      contexts?.reload();
     },
 
     openKubeconfig,

@@ -2,6 +2,7 @@
 // command runs), the Rollouts tree, the context status bar item, and the settings that affect them.
 import * as vscode from 'vscode';
 import { ClusterSession } from '../cluster/clusterSession';
+import { ContextSessions } from '../cluster/contextSessions';
 import type { Logger } from '../log';
 import { ContextStatusBar } from '../statusBar/contextStatusBar';
 import { clusterCommands, type ClusterCommands } from './clusterCommands';
@@ -11,27 +12,43 @@ export const ROLLOUTS_VIEW_ID = 'argoRollouts.rollouts';
 
 export interface ClusterView {
   readonly session: ClusterSession;
+  /** The sessions of `argoRollouts.contexts` (none when the setting is empty). */
+  readonly contexts: ContextSessions;
   readonly tree: RolloutsTreeProvider;
   readonly statusBar: ContextStatusBar;
   readonly commands: ClusterCommands;
   /** Shows the view and selects a rollout's row (after a launch). */
   reveal(namespace: string, name: string): Promise<void>;
+  /** The view's badge as last set (the extension-host tests read it). */
+  badge(): vscode.ViewBadge | undefined;
 }
 
 export function registerClusterView(context: vscode.ExtensionContext, log: Logger): ClusterView {
   const session = new ClusterSession();
-  const tree = new RolloutsTreeProvider(session, context.workspaceState);
+  const contexts = new ContextSessions();
+  const tree = new RolloutsTreeProvider(session, context.workspaceState, contexts);
   const view = vscode.window.createTreeView(ROLLOUTS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new ContextStatusBar(session);
   tree.setVisible(view.visible);
+  // Several contexts: the activity bar icon counts what waits for a person in any of them.
+  const showBadge = (): void => {
+    const badge = tree.badge();
+    view.badge = badge ? { value: badge.value, tooltip: badge.tooltip } : undefined;
+  };
+  showBadge();
   context.subscriptions.push(
     session, tree, view, statusBar,
+    // After the tree (disposed first): its sections stop listening before the sessions go.
+    contexts,
+    tree.onDidChangeAttention(showBadge),
     view.onDidChangeVisibility((e) => tree.setVisible(e.visible)),
     session.onDidChange((state) => {
       if (state.kind === 'failed') log.warn(`cluster: ${state.error.message}`);
       else if (state.kind === 'connected') log.info(`cluster: context ${state.contexts.currentContext}, namespace ${state.contexts.currentNamespace}`);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('argoRollouts.contexts')) contexts.update();
+      if (e.affectsConfiguration('argoRollouts.kubeconfig')) contexts.reload();
       if (!session.started) return;
       if (e.affectsConfiguration('argoRollouts.kubeconfig')) session.reload();
       else if (e.affectsConfiguration('argoRollouts.namespaces')) {
@@ -45,5 +62,5 @@ export function registerClusterView(context: vscode.ExtensionContext, log: Logge
     await vscode.commands.executeCommand(`workbench.view.extension.argoRollouts`);
     await view.reveal(tree.rolloutElement(namespace, name), { select: true, focus: false, expand: false });
   };
-  return { session, tree, statusBar, commands: clusterCommands(session, tree), reveal };
+  return { session, contexts, tree, statusBar, commands: clusterCommands(session, tree, contexts), reveal, badge: () => view.badge };
 }
