@@ -60,6 +60,11 @@ export interface Workbench {
   installedExtension(query: string, name: string): Promise<Locator>;
   /** Shows the Problems panel, waits until it lists `count` problems, and reads them from its rows. */
   problems(count: number): Promise<Problem[]>;
+  /**
+   * Turns the Problems panel's "Show Active File Only" filter (its More Filters menu) on or off, so a
+   * test reads the problems of the file it works on whatever other files the workspace holds.
+   */
+  showProblemsOfActiveFileOnly(on: boolean): Promise<void>;
   /** Resolves once an element matching `selector` has a text matching `pattern` (U+00A0 read as a space). */
   waitForText(selector: string, pattern: RegExp): Promise<void>;
   /** Resolves once a rendered line of the active editor matches (spaces normalised). */
@@ -260,6 +265,21 @@ function makeWorkbench(page: Page, workspace: string, installOutput: string, con
         rule: r.querySelector('.marker-code')?.textContent ?? '',
         location: r.querySelector('.marker-line')?.textContent ?? '',
       })));
+    },
+    async showProblemsOfActiveFileOnly(on) {
+      const panel = page.locator('.markers-panel');
+      if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+      await panel.waitFor();
+      await page.locator('.part.panel .viewpane-filter-container .action-label[aria-label^="More Filters"]').click();
+      const menu = page.locator('.context-view .monaco-menu');
+      const entry = menu.locator('.action-item .action-menu-item', { hasText: /^Show Active File Only$/ });
+      await entry.waitFor();
+      if ((await entry.getAttribute('aria-checked')) === String(on)) {
+        await page.keyboard.press('Escape');
+      } else {
+        await entry.click();
+      }
+      await menu.waitFor({ state: 'hidden' });
     },
     async waitForText(selector, pattern) {
       // Monaco renders spaces as U+00A0 and splits lines into spans: test each element's whole text, spaces normalised.
