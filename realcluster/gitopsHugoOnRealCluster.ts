@@ -3,7 +3,7 @@
 // real controller needs around them — the stable Ingress it derives the NGINX canary Ingress from —
 // with the analysis pointed at the real Prometheus, and optionally shorter pauses and intervals so a
 // test sees a whole release in about a minute.
-import { GITOPS_HUGO, GITOPS_HUGO_STABLE_SERVICE, gitopsHugoRollout, LATENCY_QUERY, SUCCESS_RATE_QUERY } from '../testbed/canarySimulator/seedGitopsHugo';
+import { GITOPS_HUGO_CANARY_SERVICE, GITOPS_HUGO_STABLE_SERVICE, gitopsHugoRollout, gitopsHugoService, gitopsHugoTemplates } from '../testbed/canarySimulator/seedGitopsHugo';
 import type { JsonObject } from '../testbed/apiDouble/jsonValue';
 
 export interface GitopsHugoOptions {
@@ -18,25 +18,6 @@ export interface GitopsHugoOptions {
 }
 
 export const GITOPS_HUGO_INGRESS = 'gitops-hugo';
-
-function analysisTemplate(namespace: string, name: string, query: string, successCondition: string, o: GitopsHugoOptions): JsonObject {
-  return {
-    apiVersion: 'argoproj.io/v1alpha1',
-    kind: 'AnalysisTemplate',
-    metadata: { name, namespace },
-    spec: {
-      args: [{ name: 'namespace' }, { name: 'service' }],
-      metrics: [{ name, interval: o.interval ?? '1m', failureLimit: 1, successCondition, provider: { prometheus: { address: o.prometheusUrl, query } } }],
-    },
-  };
-}
-
-function service(namespace: string, name: string): JsonObject {
-  return {
-    apiVersion: 'v1', kind: 'Service', metadata: { name, namespace },
-    spec: { selector: { app: GITOPS_HUGO }, ports: [{ name: 'http', port: 80, targetPort: 1313 }] },
-  };
-}
 
 function stableIngress(namespace: string): JsonObject {
   return {
@@ -63,11 +44,10 @@ export function realGitopsHugoRollout(o: GitopsHugoOptions): JsonObject {
 export function gitopsHugoManifests(o: GitopsHugoOptions): string {
   const namespace = o.namespace ?? 'default';
   const items = [
-    service(namespace, GITOPS_HUGO_STABLE_SERVICE),
-    service(namespace, `${GITOPS_HUGO}-canary`),
+    gitopsHugoService(namespace, GITOPS_HUGO_STABLE_SERVICE),
+    gitopsHugoService(namespace, GITOPS_HUGO_CANARY_SERVICE),
     stableIngress(namespace),
-    analysisTemplate(namespace, 'latency', LATENCY_QUERY, 'result[0] <= 0.5', o),
-    analysisTemplate(namespace, 'success-rate', SUCCESS_RATE_QUERY, 'result[0] >= 0.95', o),
+    ...gitopsHugoTemplates(namespace, { address: o.prometheusUrl, ...(o.interval ? { interval: o.interval } : {}) }),
     realGitopsHugoRollout(o),
   ];
   return JSON.stringify({ apiVersion: 'v1', kind: 'List', items });

@@ -23,20 +23,32 @@ export const LATENCY_QUERY = `histogram_quantile(0.95, sum(rate(nginx_ingress_co
 export const SUCCESS_RATE_QUERY =
   `sum(rate(nginx_ingress_controller_requests{${selector}, status!~"5.."}[1m])) / sum(rate(nginx_ingress_controller_requests{${selector}}[1m]))`;
 
-function template(namespace: string, name: string, query: string, successCondition: string): JsonObject {
-  return {
+export interface TemplateOptions {
+  /** The Prometheus the analysis queries (default the in-cluster address the simulator's metric source stands in for). */
+  readonly address?: string;
+  readonly interval?: string;
+}
+
+/** The scenario's AnalysisTemplates, `latency` and `success-rate` (the real-cluster scenario applies the same ones). */
+export function gitopsHugoTemplates(namespace: string, o: TemplateOptions = {}): JsonObject[] {
+  const template = (name: string, query: string, successCondition: string): JsonObject => ({
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AnalysisTemplate',
     metadata: { name, namespace },
     spec: {
       args: [{ name: 'namespace' }, { name: 'service' }],
-      metrics: [{ name, interval: '1m', failureLimit: 1, successCondition, provider: { prometheus: { address: 'http://prometheus.monitoring:9090', query } } }],
+      metrics: [{
+        name, interval: o.interval ?? '1m', failureLimit: 1, successCondition,
+        provider: { prometheus: { address: o.address ?? 'http://prometheus.monitoring:9090', query } },
+      }],
     },
-  };
+  });
+  return [template('latency', LATENCY_QUERY, 'result[0] <= 0.5'), template('success-rate', SUCCESS_RATE_QUERY, 'result[0] >= 0.95')];
 }
 
-function service(namespace: string, name: string): JsonObject {
-  return { metadata: { name, namespace }, spec: { selector: { app: GITOPS_HUGO }, ports: [{ name: 'http', port: 80, targetPort: 1313 }] } };
+/** A Service of the scenario (stable or canary), selecting gitops-hugo's pods. */
+export function gitopsHugoService(namespace: string, name: string): JsonObject {
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { selector: { app: GITOPS_HUGO }, ports: [{ name: 'http', port: 80, targetPort: 1313 }] } };
 }
 
 export function gitopsHugoRollout(namespace: string, image: string): JsonObject {
@@ -109,10 +121,9 @@ export function seedGitopsHugo(store: ClusterStore, clock: SimClock, metricSourc
   const namespace = options.namespace ?? 'default';
   if (!store.get({ resource: 'namespaces', name: namespace })) store.create('namespaces', { metadata: { name: namespace } });
   const simulator = options.simulator ?? new CanarySimulator(store, { clock, metricSource });
-  store.create('analysistemplates', template(namespace, 'latency', LATENCY_QUERY, 'result[0] <= 0.5'));
-  store.create('analysistemplates', template(namespace, 'success-rate', SUCCESS_RATE_QUERY, 'result[0] >= 0.95'));
-  store.create('services', service(namespace, GITOPS_HUGO_STABLE_SERVICE));
-  store.create('services', service(namespace, GITOPS_HUGO_CANARY_SERVICE));
+  for (const t of gitopsHugoTemplates(namespace)) store.create('analysistemplates', t);
+  store.create('services', gitopsHugoService(namespace, GITOPS_HUGO_STABLE_SERVICE));
+  store.create('services', gitopsHugoService(namespace, GITOPS_HUGO_CANARY_SERVICE));
   store.create('rollouts', gitopsHugoRollout(namespace, options.image ?? 'ghcr.io/example/gitops-hugo:1.0.0'));
   simulator.settle();
   return {
