@@ -2,7 +2,7 @@
 // gitops-playground-apps corpus, located by test/support/gitopsCorpus), copied into the workspace,
 // with the values from envValues/local.yaml. The CodeLens above the template names the values it is
 // rendered with (rendered by the real helm when realcluster/build.sh has built it), and a mistake typed
-// into the template is underlined — nothing else is. The Problems panel shows the active file only:
+// into the template is underlined — nothing else is. The Problems panel is filtered to the template's name:
 // earlier files leave their own problems in the workspace (03's rollout.yaml keeps the mistake it does
 // not fix), which a user looking at this template filters out too. Its screenshot is the README's.
 import { strict as assert } from 'node:assert';
@@ -38,7 +38,7 @@ describeWithGitopsCorpus('a Helm template in the editor', (corpus) => {
     // Typing goes through states that are not YAML (the key before its colon): wait for the lint of the last one.
     await wb.page.keyboard.press('Control+Shift+M');
     await wb.waitForText('.markers-panel .monaco-list-row', /revisionHistoryLimit/);
-    await wb.showProblemsOfActiveFileOnly(true);
+    await wb.filterProblems('deployment.yaml');
     try {
       const problems = await wb.problems(1);
       assert.deepEqual(problems.map((p) => p.rule), ['unknown-field']);
@@ -46,7 +46,7 @@ describeWithGitopsCorpus('a Helm template in the editor', (corpus) => {
       assert.equal(await wb.page.locator('.editor-instance .monaco-editor .squiggly-error').count(), 1, 'one error underlined: the misspelt field');
       await wb.screenshot('helm-template');
     } finally {
-      await wb.showProblemsOfActiveFileOnly(false);
+      await wb.filterProblems('');
     }
   });
 });

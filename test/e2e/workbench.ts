@@ -61,10 +61,10 @@ export interface Workbench {
   /** Shows the Problems panel, waits until it lists `count` problems, and reads them from its rows. */
   problems(count: number): Promise<Problem[]>;
   /**
-   * Turns the Problems panel's "Show Active File Only" filter (its More Filters menu) on or off, so a
-   * test reads the problems of the file it works on whatever other files the workspace holds.
+   * Types `text` into the Problems panel's filter box ('' clears it), as a user narrows the panel to one file
+   * by its name: a test then reads the problems of the file it works on whatever else the workspace holds.
    */
-  showProblemsOfActiveFileOnly(on: boolean): Promise<void>;
+  filterProblems(text: string): Promise<void>;
   /** Resolves once an element matching `selector` has a text matching `pattern` (U+00A0 read as a space). */
   waitForText(selector: string, pattern: RegExp): Promise<void>;
   /** Resolves once a rendered line of the active editor matches (spaces normalised). */
@@ -266,20 +266,18 @@ function makeWorkbench(page: Page, workspace: string, installOutput: string, con
         location: r.querySelector('.marker-line')?.textContent ?? '',
       })));
     },
-    async showProblemsOfActiveFileOnly(on) {
+    async filterProblems(text) {
       const panel = page.locator('.markers-panel');
       if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
       await panel.waitFor();
-      await page.locator('.part.panel .viewpane-filter-container .action-label[aria-label^="More Filters"]').click();
-      const menu = page.locator('.context-view .monaco-menu');
-      const entry = menu.locator('.action-item .action-menu-item', { hasText: /^Show Active File Only$/ });
-      await entry.waitFor();
-      if ((await entry.getAttribute('aria-checked')) === String(on)) {
-        await page.keyboard.press('Escape');
-      } else {
-        await entry.click();
-      }
-      await menu.waitFor({ state: 'hidden' });
+      // Not "Show Active File Only": the panel follows the active editor only while it is shown, so a file
+      // opened while it was hidden left it filtering on the previous one (seen after 03 → 09).
+      const box = page.locator('.part.panel .viewpane-filter-container input[placeholder^="Filter"]');
+      await box.click();
+      await page.keyboard.press('Control+A');
+      if (text === '') await page.keyboard.press('Delete');
+      else await page.keyboard.type(text);
+      await page.waitForFunction(`document.querySelector('.part.panel .viewpane-filter-container input[placeholder^="Filter"]')?.value === ${JSON.stringify(text)}`);
     },
     async waitForText(selector, pattern) {
       // Monaco renders spaces as U+00A0 and splits lines into spans: test each element's whole text, spaces normalised.
