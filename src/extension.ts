@@ -51,6 +51,12 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
   const cluster = registerClusterView(context, log);
   const actions = registerRolloutActions(context, cluster.session, cluster.tree, log, cluster.contexts);
   const prometheus = registerPrometheus(context, cluster.session, log);
+  const preview = registerPreview(context, {
+    target: (address, signal) => prometheus.connector.target(address, signal),
+    templateUsers: (kind, name) => controller.usersOf(kind, name),
+    log,
+    askWindow: (title, choices) => actions.prompts.current.pickBacktestWindow(title, choices),
+  });
   const panel = registerPanels(context, {
     session: cluster.session, prompts: actions.prompts, actions: actions.commands, log,
     locate: (kind, name, namespace, path) => controller.locate(kind, name, namespace, path),
@@ -61,11 +67,10 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
       const connector = new PrometheusConnector(session, context.secrets, log);
       return prometheusSeriesSource((address, signal) => connector.target(address, signal));
     },
-  });
-  const preview = registerPreview(context, {
-    target: (address, signal) => prometheus.connector.target(address, signal),
-    templateUsers: (kind, name) => controller.usersOf(kind, name),
-    log,
+    backtest: (plan, session) => {
+      const connector = session === cluster.session ? prometheus.connector : new PrometheusConnector(session, context.secrets, log);
+      return preview.backtest(plan, (address, signal) => connector.target(address, signal));
+    },
   });
   const launch = registerLaunch(context, {
     session: cluster.session, prompts: actions.prompts, controller, log, reveal: cluster.reveal,

@@ -1,6 +1,6 @@
 // The rollout panel's browser side: messaging only. It renders what the host sends (`state`,
-// `series`), posts `ready` once listening, and turns clicks into `action`, `requestSeries` and
-// `openTemplate` messages. Everything it shows is decided in src/core.
+// `series`), posts `ready` once listening, and turns clicks into `action`, `requestSeries`,
+// `openTemplate` and `backtest` messages. Everything it shows is decided in src/core.
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import { isToWebview, PROTOCOL_VERSION, type ToHost } from '../src/shared/protocol';
@@ -24,6 +24,7 @@ const panel = new Panel(root, {
   action: (action) => post({ type: 'action', action }),
   requestSeries: (key, widthPx) => post({ type: 'requestSeries', key, widthPx }),
   openTemplate: (key) => post({ type: 'openTemplate', key }),
+  backtest: (key) => post({ type: 'backtest', key }),
   openRule: (rule) => post({ type: 'openRule', rule }),
   savedOpen: (run) => view.open[run],
   toggled: (run, open) => {

@@ -12,6 +12,8 @@ import { SeriesChart } from './seriesChart';
 export interface MetricCallbacks {
   requestSeries(key: string, widthPx: number): void;
   openTemplate(key: string): void;
+  /** Backtest this metric over a past window (the host asks which). */
+  backtest(key: string): void;
   /** The open state the user last gave a run, if any (kept across page reloads). */
   savedOpen?(runName: string): boolean | undefined;
   /** The user opened or closed a run. */
@@ -44,6 +46,7 @@ export class MetricCard {
   private readonly counts = el('ul', { class: 'counts', 'aria-label': 'Counts and limits' });
   private readonly query = el('code');
   private readonly queryBlock: HTMLElement;
+  private readonly backtestButton: HTMLElement;
   private readonly conditions = el('ul', { class: 'conditions' });
   private readonly measurements: MeasurementChart;
   private series: SeriesChart | undefined;
@@ -55,10 +58,12 @@ export class MetricCard {
   ) {
     const open = el('vscode-button', { secondary: '', class: 'open-template', title: 'Open the AnalysisTemplate that defines this metric' }, ['Open template']);
     open.addEventListener('click', () => this.callbacks.openTemplate(this.metric.key));
+    this.backtestButton = el('vscode-button', { secondary: '', class: 'backtest', title: 'Run this query over a past window and replay the analysis from every start: would it have passed?' }, ['Backtest']);
+    this.backtestButton.addEventListener('click', () => this.callbacks.backtest(this.metric.key));
     this.queryBlock = el('div', { class: 'query' }, [el('span', { class: 'label' }, ['Query']), el('pre', {}, [this.query])]);
     this.measurements = new MeasurementChart(metric.name);
     this.element = el('article', { class: 'metric', 'data-key': metric.key, 'aria-labelledby': this.heading.id }, [
-      el('div', { class: 'metric-head' }, [this.heading, this.badge, this.dryRun, this.provider, open]),
+      el('div', { class: 'metric-head' }, [this.heading, this.badge, this.dryRun, this.provider, this.backtestButton, open]),
       this.explanation,
       this.counts,
       this.queryBlock,
@@ -75,6 +80,8 @@ export class MetricCard {
     setAttr(this.badge, 'class', `phase phase-${phaseClass(m.phase)}`);
     setAttr(this.element, 'class', `metric metric-${phaseClass(m.phase)}`);
     this.dryRun.hidden = !m.dryRun;
+    // Only a query that can be run again (Prometheus, every argument resolved) can be backtested.
+    this.backtestButton.hidden = !m.hasSeries;
     setText(this.provider, m.provider);
     setText(this.explanation, m.explanation);
     this.renderCounts(m);

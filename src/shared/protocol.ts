@@ -206,6 +206,8 @@ export type ToHost =
   | { readonly type: 'requestSeries'; readonly key: string; readonly widthPx: number }
   /** Opens the AnalysisTemplate behind a metric in an editor. */
   | { readonly type: 'openTemplate'; readonly key: string }
+  /** Backtests a metric (one the state offers with `hasSeries`) over a past window, with its run's arguments. */
+  | { readonly type: 'backtest'; readonly key: string }
   /** Opens the text of a lint rule (the InvalidSpec explanation links it). */
   | { readonly type: 'openRule'; readonly rule: string };
 
@@ -236,6 +238,7 @@ export function isToHost(m: unknown): m is ToHost {
     case 'requestSeries':
       return isShortString(m.key) && typeof m.widthPx === 'number' && Number.isInteger(m.widthPx) && m.widthPx > 0 && m.widthPx <= MAX_WIDTH_PX;
     case 'openTemplate':
+    case 'backtest':
       return isShortString(m.key);
     case 'openRule':
       return isShortString(m.rule) && /^[a-z0-9-]+$/.test(m.rule);

@@ -115,7 +115,19 @@ function window(run: unknown, nowMs: number): { start: number; end: number } | u
   return { start, end };
 }
 
-export function planSeries(input: PanelInput, key: string, widthPx: number): SeriesPlan | { error: string } {
+/** A run's metric with the run's arguments in: its query, and the same query about the stable version when the args name the canary. */
+interface ResolvedRunMetric {
+  readonly run: unknown;
+  readonly runName: string;
+  readonly metricName: string;
+  /** The metric's spec with the run's arguments substituted (conditions, interval, limits). */
+  readonly metric: unknown;
+  readonly query: string;
+  readonly stableQuery: string | undefined;
+  readonly address: string | undefined;
+}
+
+function resolveRunMetric(input: PanelInput, key: string, purpose: string): ResolvedRunMetric | { error: string } {
   if (input.rollout === undefined) return { error: goneProblem(input) };
   const found = findMetric(input, key);
   if (!found) return { error: `There is no metric ${key} among the analysis runs of rollout ${input.namespace}/${input.name}.` };
@@ -126,7 +138,7 @@ export function planSeries(input: PanelInput, key: string, widthPx: number): Ser
   const provider = providerOf(metric);
   if (provider !== 'prometheus') {
     const uses = provider === '' ? 'has no provider' : `uses the ${provider} provider`;
-    return { error: `Metric ${metricName} of run ${runName} ${uses}; only Prometheus queries can be plotted.` };
+    return { error: `Metric ${metricName} of run ${runName} ${uses}; only Prometheus queries can be ${purpose}.` };
   }
   const query = prometheusQuery(metric);
   if (query === undefined) return { error: `Metric ${metricName} of run ${runName} has no Prometheus query.` };
@@ -136,19 +148,46 @@ export function planSeries(input: PanelInput, key: string, widthPx: number): Ser
   if (secrets.length > 0) {
     return { error: `The query of metric ${metricName} uses the secret argument ${secrets.join(', ')}, which the panel does not read, so it cannot be run again.` };
   }
-  const span = window(run, input.now);
-  if (span === undefined) return { error: `Run ${runName} has no start time yet.` };
   const address = stringAt(metric, 'provider', 'prometheus', 'address');
   const swapped = stableArgs(args, canaryStablePairs(input.rollout));
   const stableQuery = swapped === undefined ? undefined : prometheusQuery(substitutedMetric(spec, swapped));
+  return { run, runName, metricName, metric, query, stableQuery: stableQuery === query ? undefined : stableQuery, address: address === '' || address === undefined ? undefined : address };
+}
+
+export function planSeries(input: PanelInput, key: string, widthPx: number): SeriesPlan | { error: string } {
+  const resolved = resolveRunMetric(input, key, 'plotted');
+  if ('error' in resolved) return resolved;
+  const { run, runName, metricName, query, stableQuery, address } = resolved;
+  const span = window(run, input.now);
+  if (span === undefined) return { error: `Run ${runName} has no start time yet.` };
   const labels = lineLabels(input, run);
-  const lines: SeriesPlanLine[] = stableQuery === undefined || stableQuery === query
+  const lines: SeriesPlanLine[] = stableQuery === undefined
     ? [{ label: metricName, role: 'query', query }]
     : [{ label: labels.canary, role: 'canary', query }, { label: labels.stable, role: 'stable', query: stableQuery }];
   const runStart = runStartedAt(run) ?? span.start;
   const runEnd = runFinishedAt(run);
   return {
-    key, address: address === '' ? undefined : address, lines, ...span, step: chooseStep(span.start, span.end, widthPx),
+    key, address, lines, ...span, step: chooseStep(span.start, span.end, widthPx),
     run: { start: runStart, ...(runEnd !== undefined ? { end: runEnd } : {}) },
   };
+}
+
+/** What the Backtest of a metric in the panel runs: the run's metric with the run's own arguments, over a past window. */
+export interface RunBacktestPlan {
+  /** `<run> / <metric>` for the report's title. */
+  readonly title: string;
+  readonly metricName: string;
+  readonly metric: unknown;
+  readonly query: string;
+  readonly stableQuery: string | undefined;
+  readonly address: string | undefined;
+  /** For the report: where the arguments came from. */
+  readonly argsFrom: string;
+}
+
+export function planRunBacktest(input: PanelInput, key: string): RunBacktestPlan | { error: string } {
+  const resolved = resolveRunMetric(input, key, 'backtested');
+  if ('error' in resolved) return resolved;
+  const { runName, metricName, metric, query, stableQuery, address } = resolved;
+  return { title: `${runName} / ${metricName}`, metricName, metric, query, stableQuery, address, argsFrom: `args of AnalysisRun ${runName} (rollout ${input.namespace}/${input.name})` };
 }

@@ -57,6 +57,13 @@ export interface Prompts {
   inputArg(template: string, question: ArgQuestion): Promise<string | undefined>;
   /** Create AnalysisRun: the run's name, or generateName (empty or ending in "-"). */
   inputRunName(template: string): Promise<RunName | undefined>;
+  /** Backtest: the past window in seconds (the first choice is the default); undefined when cancelled. */
+  pickBacktestWindow(title: string, choices: readonly BacktestWindowChoice[]): Promise<number | undefined>;
+}
+
+export interface BacktestWindowChoice {
+  readonly label: string;
+  readonly seconds: number;
 }
 
 export const dialogPrompts: Prompts = {
@@ -93,6 +100,10 @@ export const dialogPrompts: Prompts = {
     }
     const items = choices.map((c) => ({ label: c.name, description: `${c.namespace} · ${c.description}`, choice: c }));
     return (await vscode.window.showQuickPick(items, { title, placeHolder: 'Rollout', matchOnDescription: true }))?.choice;
+  },
+
+  async pickBacktestWindow(title, choices) {
+    return (await vscode.window.showQuickPick(choices.map((c) => ({ label: c.label, seconds: c.seconds })), { title }))?.seconds;
   },
 
   async pickContainer(rollout, choices) {

@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 import { ACTION_IDS, type ActionId } from '../../core/actions/actionIds';
 import type { ObjectRef } from '../../core/actions/kubeRequest';
+import type { PanelInput } from '../../core/panel/buildPanelState';
+import { planRunBacktest, type RunBacktestPlan } from '../../core/panel/planSeries';
 import type { PromptsHolder } from '../actions/prompts';
 import type { RolloutActionCommands } from '../actions/registerRolloutActions';
 import { rolloutOfElement } from '../actions/rolloutTarget';
@@ -28,6 +30,8 @@ export interface PanelWiring {
   /** The contexts shown side by side, and each one's Prometheus series (a panel opened from their rows). */
   readonly contexts?: ContextSessions;
   readonly seriesFor?: (session: ClusterSession) => SeriesSource;
+  /** Runs a metric's backtest against the Prometheus of the session's context (the Backtest command's path). */
+  readonly backtest: (plan: RunBacktestPlan, session: ClusterSession) => Promise<unknown>;
 }
 
 /** The panel's actions and the tree command each one runs (with all of that command's guards). */
@@ -58,8 +62,17 @@ export function registerPanels(context: vscode.ExtensionContext, w: PanelWiring)
     // The tree row's element shape: the command resolves it exactly as a click on the row.
     return w.actions[command]({ type: 'rollout', namespace: ref.namespace, name: ref.name, ...(section !== undefined ? { section } : {}) });
   };
+  const backtestFor = (session: ClusterSession) => async (input: PanelInput, key: string): Promise<void> => {
+    const plan = planRunBacktest(input, key);
+    if ('error' in plan) {
+      void vscode.window.showErrorMessage(`Backtest: ${plan.error}`);
+      return;
+    }
+    await w.backtest(plan, session);
+  };
   const panels = new RolloutPanels({
     session: w.session,
+    backtest: backtestFor(w.session),
     log: w.log,
     extensionUri: context.extensionUri,
     runAction,
@@ -79,7 +92,7 @@ export function registerPanels(context: vscode.ExtensionContext, w: PanelWiring)
     const pinned = section !== undefined ? w.contexts?.session(section) : undefined;
     if (pinned) {
       pinned.start();
-      panels.show(ref, { session: pinned, deps: { series: w.seriesFor?.(pinned) ?? w.series, runAction: (action, r) => runAction(action, r, section) } });
+      panels.show(ref, { session: pinned, deps: { series: w.seriesFor?.(pinned) ?? w.series, runAction: (action, r) => runAction(action, r, section), backtest: backtestFor(pinned) } });
       return;
     }
     w.session.start();

@@ -32,6 +32,8 @@ export interface RolloutPanelDeps {
   readonly runAction: (action: string, ref: ObjectRef) => Promise<ActionOutcome | undefined>;
   readonly series: SeriesSource;
   readonly openTemplate: (input: PanelInput, key: string) => Promise<void>;
+  /** Backtests a metric of the rollout's runs with the run's arguments (asks the window, opens the report). */
+  readonly backtest: (input: PanelInput, key: string) => Promise<void>;
 }
 
 type Message<K extends ToHost['type']> = Extract<ToHost, { type: K }>;
@@ -123,6 +125,7 @@ export class RolloutPanel implements vscode.Disposable {
       case 'action': return this.onAction(message);
       case 'requestSeries': return this.onRequestSeries(message);
       case 'openTemplate': return this.onOpenTemplate(message);
+      case 'backtest': return this.onBacktest(message);
       case 'openRule': return this.onOpenRule(message);
     }
   }
@@ -182,6 +185,20 @@ export class RolloutPanel implements vscode.Disposable {
       await this.deps.openTemplate(this.input(), m.key);
     } catch (e) {
       this.deps.log.error(`panel ${this.label()}: opening the template of ${m.key} failed`, e);
+    }
+  }
+
+  private async onBacktest(m: Message<'backtest'>): Promise<void> {
+    // As with actions: only what the shown state offers (a hostile page cannot pick another query).
+    const offered = this.lastState?.analysisRuns.some((r) => r.metrics.some((x) => x.key === m.key && x.hasSeries)) ?? false;
+    if (!offered) {
+      this.deps.log.warn(`panel ${this.label()}: backtest of a metric the panel does not offer; nothing was run`);
+      return;
+    }
+    try {
+      await this.deps.backtest(this.input(), m.key);
+    } catch (e) {
+      this.deps.log.error(`panel ${this.label()}: the backtest of ${m.key} failed`, e);
     }
   }
 

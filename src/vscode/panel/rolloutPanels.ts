@@ -10,7 +10,7 @@ import { RolloutPanel, type RolloutPanelDeps } from './rolloutPanel';
 /** A panel of a context shown side by side (`argoRollouts.contexts`): its session, its series, its actions. */
 export interface PanelContext {
   readonly session: ClusterSession;
-  readonly deps: Pick<RolloutPanelDeps, 'series' | 'runAction'>;
+  readonly deps: Pick<RolloutPanelDeps, 'series' | 'runAction' | 'backtest'>;
 }
 
 export interface PanelPost {

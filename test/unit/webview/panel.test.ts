@@ -191,6 +191,17 @@ describe('Rollout panel webview', function () {
     assert.deepEqual((await w.posted()).filter((m) => (m as { type?: string }).type === 'openTemplate'), [{ type: 'openTemplate', key: SUCCESS_RATE_KEY }]);
   });
 
+  it('asks the host to backtest a metric whose query can be run again, and offers no Backtest for one that cannot', async () => {
+    const w = await open();
+    await w.send(state(pausedCanary()));
+    await w.page.locator(`${metric(SUCCESS_RATE_KEY)} vscode-button.backtest`).click();
+    assert.deepEqual((await w.posted()).filter((m) => (m as { type?: string }).type === 'backtest'), [{ type: 'backtest', key: SUCCESS_RATE_KEY }]);
+    await w.send(state(manyRuns(1, 1)));
+    const card = w.page.locator('article.metric').first();
+    await card.waitFor();
+    assert.equal(await card.locator('vscode-button.backtest').isHidden(), true);
+  });
+
   it('draws the measurements in phase colours with the threshold as a line in the threshold colour', async () => {
     const w = await open();
     await w.send(state(abortedCanary()));

@@ -110,6 +110,40 @@ describe('the rollout panel', () => {
     assert.ok(stable?.v.some((v) => v !== null && v >= 0.95 && v <= 1), JSON.stringify(stable));
   });
 
+  it('backtests a metric from the page with its run\'s own arguments over the window asked, canary and stable, and ignores a metric the page does not offer', async function () {
+    if (!process.env.ARGO_ROLLOUTS_TEST_PROMETHEUS) this.skip(); // Debian's prometheus is not installed
+    const metric = state()?.analysisRuns[0]?.metrics.find((m) => m.name === 'success-rate');
+    assert.ok(metric?.hasSeries, JSON.stringify(metric));
+    const run = state()?.analysisRuns[0]?.name ?? '';
+    const asked: string[] = [];
+    const windows = api.actionPrompts.use({
+      pickBacktestWindow: (title, choices) => {
+        asked.push(`${title} [${choices.map((c) => c.label).join(', ')}]`);
+        return Promise.resolve(3600);
+      },
+    });
+    try {
+      const mark = await requestCount();
+      await api.panels.receive(NS, NAME, { type: 'backtest', key: 'someone-else/success-rate' });
+      assert.deepEqual(asked, [], 'a metric the page does not show is not backtested');
+      await api.panels.receive(NS, NAME, { type: 'backtest', key: metric.key });
+      assert.deepEqual(asked, ['Backtest success-rate over which past window? (one measurement every 60 s) [Last 6 hours, Last 1 hour, Last 24 hours, Last 7 days]']);
+      const report = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'argo-rollouts-backtest' && d.getText().startsWith(`# Backtest: ${run} / success-rate`));
+      assert.ok(report, 'the report is open');
+      const text = report.getText();
+      assert.match(text, /^\*\*Started any time in the last 1 h, this analysis would /m);
+      assert.match(text, /^Against the stable version \(the args swapped\): \*\*started any time in the last 1 h, this analysis would /m);
+      assert.match(text, new RegExp(`Sent to service proxy of the API server of context test-cluster to monitoring/prometheus:9090; args of AnalysisRun ${run} \\(rollout ${NS}/${NAME}\\)\\.`));
+      assert.deepEqual(await writesSince(mark), [], 'a backtest writes nothing to the cluster');
+    } finally {
+      windows.dispose();
+      const reports = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label.includes('backtest-'));
+      await vscode.window.tabGroups.close(reports);
+      await api.panels.open(NS, NAME);
+      await waitForPanel(() => api.panels.webviewReady(NS, NAME), 'the panel shown again');
+    }
+  });
+
   it('posts nothing while hidden, and shows the rollout as it is now when shown again', async () => {
     // A file (not an untitled text, which would ask to be saved on close) opened over the panel hides it.
     const doc = await vscode.workspace.openTextDocument(fixture('other/unrelated.yaml'));

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { planSeries, WINDOW_MARGIN_SECONDS, type SeriesPlan } from '../../../../src/core/panel/planSeries';
+import { planRunBacktest, planSeries, WINDOW_MARGIN_SECONDS, type SeriesPlan } from '../../../../src/core/panel/planSeries';
 import { pointsPerSeries } from '../../../../src/core/prometheus/chooseStep';
 import { failedHugoRollout, failedHugoRuns } from './failedHugo';
 import { CANARY_HASH, PROMETHEUS, STABLE_HASH, clock, hugoMetric, hugoRollout, hugoRun, panelInput, unix } from './panelBuilders';
@@ -122,5 +122,33 @@ describe('Planning a metric series', () => {
 
   it('refuses when the rollout is gone', () => {
     assert.equal(error(planSeries(panelInput(undefined, failedHugoRuns()), `${BG}/latency`, 600)), 'Rollout web/gitops-hugo is no longer in the cluster.');
+  });
+});
+
+describe('Planning the backtest of a metric of the panel', () => {
+  it('takes the run\'s metric with the run\'s own arguments, and the stable version\'s query when they name the canary', () => {
+    const p = planRunBacktest(panelInput(failedHugoRollout(), failedHugoRuns()), `${BG}/latency`);
+    if ('error' in p) assert.fail(p.error);
+    assert.equal(p.title, `${BG} / latency`);
+    assert.equal(p.query, 'histogram_quantile(0.95, sum(rate(nginx_ingress_controller_request_duration_seconds_bucket{namespace="web", ingress="gitops-hugo-gitops-hugo-canary"}[1m])) by (le))');
+    assert.equal(p.stableQuery, 'histogram_quantile(0.95, sum(rate(nginx_ingress_controller_request_duration_seconds_bucket{namespace="web", ingress="gitops-hugo"}[1m])) by (le))');
+    assert.equal(p.address, PROMETHEUS);
+    assert.equal(p.argsFrom, `args of AnalysisRun ${BG} (rollout web/gitops-hugo)`);
+    // The conditions and limits the replay judges by, with the arguments in.
+    assert.equal((p.metric as { name?: string }).name, 'latency');
+    assert.doesNotMatch(JSON.stringify(p.metric), /\{\{\s*args\./);
+  });
+
+  it('has no stable query when no argument names the canary', () => {
+    const run = hugoRun({ metrics: [hashMetric], args: [{ name: 'hash', value: 'abc' }] });
+    const p = planRunBacktest(panelInput(hugoRollout(), [run]), `${BG}/errors`);
+    if ('error' in p) assert.fail(p.error);
+    assert.equal(p.stableQuery, undefined);
+  });
+
+  it('refuses what cannot be run again, saying why, as the series does', () => {
+    const run = hugoRun({ metrics: [{ name: 'smoke', provider: { web: { url: 'http://smoke/' } } }] });
+    assert.deepEqual(planRunBacktest(panelInput(hugoRollout(), [run]), `${BG}/smoke`), { error: `Metric smoke of run ${BG} uses the web provider; only Prometheus queries can be backtested.` });
+    assert.deepEqual(planRunBacktest(panelInput(undefined, failedHugoRuns()), `${BG}/latency`), { error: 'Rollout web/gitops-hugo is no longer in the cluster.' });
   });
 });
