@@ -2,7 +2,8 @@
 // resourceVersion they resume from was compacted away (410 Gone) they list again — no missed object,
 // no ghost.
 import { strict as assert } from 'node:assert';
-import type { KubeTransport } from '../../src/kube/clusterConnection';
+import type { KubeTransport, WatchHandlers } from '../../src/kube/clusterConnection';
+import { Informer } from '../../src/kube/informer';
 import { RolloutStore } from '../../src/kube/rolloutStore';
 import { realWorld } from './hooks';
 import { connectReal, createNamespace, eventually, kubectlOk } from './realClusterKit';
@@ -54,6 +55,57 @@ describe('Watches on the real API server', function () {
     } finally {
       release();
       store.dispose();
+      conn.dispose();
+    }
+  });
+
+  it('keep their place by the server\'s bookmarks: a reconnect resumes at a newer resourceVersion without listing again', async function () {
+    this.timeout(180_000);
+    const { cluster } = realWorld();
+    const ns = 'bookmarks';
+    await createNamespace(cluster, ns);
+    await kubectlOk(cluster, ['apply', '-f', '-'], rollout('quiet').replace(`"namespace":"${NS}"`, `"namespace":"${ns}"`));
+    const conn = connectReal(cluster);
+    const watchedFrom: number[] = [];
+    let bookmarks = 0;
+    let lists = 0;
+    const recording: KubeTransport = new Proxy(conn, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (prop === 'send' && typeof value === 'function') {
+          return (call: { method: string; path: string; query?: Record<string, string> }) => {
+            if (call.method === 'GET' && call.path.endsWith(`/namespaces/${ns}/rollouts`)) lists++;
+            return (value as (c: unknown) => unknown).call(target, call);
+          };
+        }
+        if (prop === 'watch' && typeof value === 'function') {
+          return (path: string, query: Record<string, string>, handlers: WatchHandlers) => {
+            watchedFrom.push(Number(query.resourceVersion ?? 0));
+            return (value as (...a: unknown[]) => unknown).call(target, path, query, {
+              onEvent: (e: { type: string; object: unknown }) => {
+                if (e.type === 'BOOKMARK') bookmarks++;
+                handlers.onEvent(e);
+              },
+              onEnd: (e: Parameters<WatchHandlers['onEnd']>[0]) => handlers.onEnd(e),
+            });
+          };
+        }
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    // The server's watch cache sends a bookmark about once a minute (and not for watches much shorter than that,
+    // as measured here): a watch it ends after 65 s gets one, and the next watch resumes from it.
+    const informer = new Informer(recording, 'rollouts', ns, { watchTimeoutSeconds: 65 });
+    informer.start();
+    try {
+      // Meanwhile the cluster moves on elsewhere (the controller, KWOK's leases), so the namespace's own objects fall behind.
+      await eventually('a second watch of the quiet namespace', async () => (watchedFrom.length >= 2 ? true : undefined), 100_000);
+      assert.ok(bookmarks >= 1, `the server sent a bookmark (${bookmarks})`);
+      assert.ok((watchedFrom[1] ?? 0) > (watchedFrom[0] ?? 0), `the next watch resumed later: ${watchedFrom.join(' → ')}`);
+      assert.equal(lists, 1, 'never listed again');
+      assert.deepEqual(informer.objects().map((o) => (o as { metadata: { name: string } }).metadata.name), ['quiet']);
+    } finally {
+      informer.stop();
       conn.dispose();
     }
   });
