@@ -6,6 +6,9 @@
 // in its own child process so its CPU (serialising lists, TLS) is not counted against our client;
 // each measured client run is a fresh forked process, so heap and RSS figures are its own.
 // Prints a Markdown table and writes it to dist/bench-cluster.md. Numbers are never asserted.
+// BENCH_CONTEXTS=3: the Rollouts view with three contexts side by side (`argoRollouts.contexts`), each
+// its own API double in its own child process with the same 2,000 rollouts; time to the first full
+// tree of all three and the memory once their watches have been open a while (dist/bench-contexts.md).
 import { spawnSync } from 'node:child_process';
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +20,7 @@ import { startRealCluster } from '../realcluster/startRealCluster';
 import { startTestCluster } from '../testbed/apiDouble/startTestCluster';
 import { seedRealCluster } from './bench/seedRealCluster';
 import { clusterClient, type ClientMode, type ClientReport } from './bench/clusterClient';
+import { contextsClient, type ContextsReport } from './bench/contextsClient';
 import { benchNamespaces, seedRollouts, type SeedCounts } from './bench/seedRollouts';
 import { fmt, mb, median } from './bench/stats';
 
@@ -24,6 +28,9 @@ const NAMESPACES = Number(process.env.BENCH_NAMESPACES ?? 50);
 const PER_NAMESPACE = Number(process.env.BENCH_PER_NAMESPACE ?? 40);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const REAL = process.env.BENCH_SERVER === 'real';
+const CONTEXTS = Number(process.env.BENCH_CONTEXTS ?? 1);
+/** How long the watches of every context stay open before the steady-state memory is read. */
+const STEADY_MS = Number(process.env.BENCH_STEADY_MS ?? 30_000);
 let KUBECTL = process.env.BENCH_KUBECTL ?? '/usr/bin/kubectl';
 const SERVER_TEXT = REAL
   ? 'the real kube-apiserver and etcd (realcluster/, no controllers, HTTPS + bearer token) in their own processes'
@@ -57,9 +64,10 @@ async function realServerMain(): Promise<void> {
   });
 }
 
-async function serverMain(): Promise<void> {
+async function serverMain(contextName?: string): Promise<void> {
   const namespaces = benchNamespaces(NAMESPACES);
-  const cluster = await startTestCluster({ namespaces: ['default', ...namespaces] });
+  // Several doubles' kubeconfigs are merged as kubectl merges them: each needs user and context names of its own.
+  const cluster = await startTestCluster({ namespaces: ['default', ...namespaces], ...(contextName ? { contextName, userName: `${contextName}-user` } : {}) });
   const t = performance.now();
   const counts = seedRollouts(cluster.store, namespaces, PER_NAMESPACE);
   const ready: ServerReady = { kubeconfigPath: cluster.kubeconfigPath, counts, seedMs: performance.now() - t };
@@ -227,8 +235,68 @@ async function main(): Promise<void> {
   }
 }
 
-const [flag, mode, kubeconfig] = process.argv.slice(2);
-const entry = flag === '--server' ? (REAL ? realServerMain() : serverMain()) : flag === '--client' && (mode === 'per-namespace' || mode === 'all-namespaces') && kubeconfig ? clientMain(mode, kubeconfig) : main();
+/** BENCH_CONTEXTS=N: N doubles, each in its own process, and the view's N sections in one client process. */
+async function mainContexts(): Promise<void> {
+  const header = machine();
+  const names = Array.from({ length: CONTEXTS }, (_, i) => `bench-${i + 1}`);
+  const servers = names.map((name) => forkSelf(['--server', name]));
+  try {
+    const ready = await Promise.all(servers.map((s, i) => firstMessage<ServerReady>(s, `API double ${names[i] ?? ''}`)));
+    const counts = ready[0]?.counts;
+    if (!counts) throw new Error('no server');
+    console.log(`seeded ${CONTEXTS} doubles with ${counts.rollouts} rollouts each in ${NAMESPACES} namespaces`);
+    const kubeconfig = ready.map((r) => r.kubeconfigPath).join(nodePath.delimiter);
+    const runs: ContextsReport[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const child = forkSelf(['--client', 'contexts', kubeconfig, names.join(',')]);
+      const report = await firstMessage<ContextsReport>(child, 'client contexts');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+      if (report.rows !== counts.rollouts * CONTEXTS) throw new Error(`${report.rows} rows for ${counts.rollouts * CONTEXTS} rollouts`);
+      runs.push(report);
+      for (const s of servers) s.send('clear');
+      console.log(`run ${i + 1}/${RUNS}: first full tree ${fmt(report.treeMs)} ms, steady heap ${mb(report.heapSteady - report.heapBefore)} MB, RSS ${mb(report.rssSteady)} MB`);
+    }
+    const med = (f: (r: ContextsReport) => number): number => median(runs.map(f));
+    const lines = [
+      '# Cluster benchmark: several contexts side by side', '',
+      ...header, '',
+      `Data: ${CONTEXTS} contexts, each an API double (testbed/apiDouble, HTTPS + bearer token) in its own child process holding ` +
+        `${counts.rollouts} canary Rollouts in ${NAMESPACES} namespaces with ${counts.replicaSets} ReplicaSets, ${counts.pods} pods and ` +
+        `${counts.analysisRuns} AnalysisRuns. The client does what the view's sections do: per context its own connection and RolloutStore ` +
+        `watching every namespace (${CONTEXTS} × ${NAMESPACES} × 5 lists + watches), then every row with its stuck explanation and the ` +
+        `badge across contexts. Median of ${RUNS} runs, each a fresh process; heap after \`gc()\`, steady state after ${fmt(STEADY_MS / 1000)} s with every watch open.`, '',
+      '| Measurement | Result |', '|---|---:|',
+      `| First full tree, ${CONTEXTS} × ${counts.rollouts} rollouts (connect, list + watch, every row and the badge) | **${fmt(med((r) => r.treeMs))} ms** |`,
+      `| … of which every namespace of every context synced | ${fmt(med((r) => r.syncMs))} ms |`,
+      `| Client CPU until the tree | ${fmt(med((r) => r.cpuMs))} ms |`,
+      `| Heap retained right after the tree | ${mb(med((r) => r.heapRetained - r.heapBefore))} MB |`,
+      `| Steady-state heap (watches open ${fmt(STEADY_MS / 1000)} s) | **${mb(med((r) => r.heapSteady - r.heapBefore))} MB** |`,
+      `| Steady-state RSS of the process | **${mb(med((r) => r.rssSteady))} MB** |`,
+      `| Peak RSS | ${mb(med((r) => r.peakRss))} MB |`,
+      `| Badge (rollouts needing attention across the ${CONTEXTS} contexts) | ${runs[0]?.badge ?? 0} |`,
+      '',
+    ];
+    const text = lines.join('\n');
+    console.log('\n' + text);
+    const dist = nodePath.join(__dirname, '..', 'dist');
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(nodePath.join(dist, 'bench-contexts.md'), text);
+  } finally {
+    for (const s of servers) s.send('stop');
+  }
+}
+
+const [flag, mode, kubeconfig, contextList] = process.argv.slice(2);
+const clientEntry = (): Promise<void> => {
+  if (mode === 'contexts' && kubeconfig && contextList) {
+    return contextsClient(kubeconfig, contextList.split(','), benchNamespaces(NAMESPACES), STEADY_MS).then((report) => {
+      process.send?.(report, () => process.exit(0));
+    });
+  }
+  if ((mode === 'per-namespace' || mode === 'all-namespaces') && kubeconfig) return clientMain(mode, kubeconfig);
+  return Promise.reject(new Error(`unknown client mode ${mode ?? ''}`));
+};
+const entry = flag === '--server' ? (REAL ? realServerMain() : serverMain(mode)) : flag === '--client' ? clientEntry() : CONTEXTS > 1 ? mainContexts() : main();
 entry.catch((e: unknown) => {
   console.error(e);
   process.exit(1);
