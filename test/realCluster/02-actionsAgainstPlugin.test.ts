@@ -64,6 +64,7 @@ function snapshot(rollout: unknown, name: string): Snapshot {
 }
 
 describe('Every action on the real controller ends as the real plugin\'s does', function () {
+  this.timeout(300_000);
   let conn: ClusterConnection;
   const ours: ObjectRef = { namespace: NS, name: OURS };
 
@@ -86,7 +87,8 @@ describe('Every action on the real controller ends as the real plugin\'s does', 
         const b = snapshot(await getJson(realWorld().cluster, ['rollout', THEIRS, '-n', NS]), THEIRS);
         last = [a, b];
         return JSON.stringify(a) === JSON.stringify(b) && check(a) ? a : undefined;
-      }, 60_000);
+        // The controller works at its own pace; on a machine whose cores other suites load it was seen to need minutes.
+      }, 150_000);
     } catch (e) {
       if (last) assert.deepEqual(last[0], last[1], `${what}: the extension's rollout (actual) and the plugin's (expected) differ`);
       throw new Error(`${String(e)}; both twins agree on ${JSON.stringify(last?.[0].status)}`);

@@ -7,7 +7,7 @@ import { applyManifest } from '../../src/kube/applyManifest';
 import { executePlan } from '../../src/kube/executePlan';
 import { promoteRollout } from '../../src/kube/rolloutActions';
 import { realWorld } from './hooks';
-import { connectReal, createNamespace, getJson, kubectlOk } from './realClusterKit';
+import { connectReal, createNamespace, eventually, getJson, kubectlOk } from './realClusterKit';
 
 const NS = 'rbac';
 const manifest = {
@@ -32,6 +32,12 @@ describe('A read-only user on the real API server', function () {
   before(async () => {
     await createNamespace(realWorld().cluster, NS);
     await kubectlOk(realWorld().cluster, ['apply', '-n', NS, '-f', '-'], JSON.stringify(manifest));
+    // The controller's first reconcile writes the spec too (it fills in the pod template's defaults): wait for it,
+    // so what changes afterwards can only be a write of the user's.
+    await eventually('the rollout reconciled to Healthy', async () => {
+      const r = await getJson(realWorld().cluster, ['rollout', 'web', '-n', NS]) as { metadata: { generation: number }; status?: { phase?: string; observedGeneration?: string } };
+      return r.status?.phase === 'Healthy' && String(r.status.observedGeneration) === String(r.metadata.generation) ? true : undefined;
+    });
   });
 
   it('is told which permission is missing for abort and promote, and the rollout is not written', async () => {
