@@ -1,7 +1,8 @@
 // The README's first command as a newcomer meets it: the demo's VS Code in the browser (code-server with
 // the .vsix installed, started by scripts/demo/startDemo.ts exactly as scripts/demo.sh starts it) opens
 // on the Welcome page with the guided walkthrough, and the walkthrough leads to the live Rollouts view and
-// to the file of mistakes.
+// to the file of mistakes; the Backtest lens replays the analysis on the demo's past traffic, and the
+// launched release's confirmation and rollout panel give its step plan.
 import { strict as assert } from 'node:assert';
 import type { Locator, Page } from 'playwright-core';
 import { startDemoWorkbench, type Workbench } from './workbench';
@@ -32,14 +33,15 @@ describe('the demo in the browser (bash scripts/demo.sh)', () => {
     await wb?.stop();
   });
 
-  it('opens on the Welcome page, whose walkthrough "Argo Rollouts: a guided demo" lists its four steps', async () => {
+  it('opens on the Welcome page, whose walkthrough "Argo Rollouts: a guided demo" lists its five steps', async () => {
     const { page } = demo();
     await page.locator('.getting-started-category', { hasText: 'Argo Rollouts: a guided demo' }).click();
     const titles = page.locator('.getting-started-step .step-title');
-    await titles.nth(3).waitFor();
+    await titles.nth(4).waitFor();
     assert.deepEqual(await titles.allInnerTexts(), [
       'Fix the usual mistakes with quick fixes',
       'Open the Rollouts view and watch the canary',
+      'Backtest the analysis on past traffic',
       'Launch a new canary from the editor',
       'Promote it, open the rollout panel, see the analysis fail and abort',
     ]);
@@ -116,13 +118,47 @@ describe('the demo in the browser (bash scripts/demo.sh)', () => {
     await demo().screenshot('quick-fixes-applied');
   });
 
-  it('launches release 1.2.0 through the CodeLens, which ticks the walkthrough\'s third step off, and the canary waits at 10 % in its two-minute first pause', async () => {
+  it('backtests the success-rate analysis from its CodeLens on the last hour of the demo\'s traffic: one sentence for the canary Service and one for the stable, and the chart', async () => {
+    const { page } = demo();
+    await demo().quickOpen('gitops-hugo/analysis-templates.yaml');
+    // The second template's metric: success-rate (the lenses are in document order, one Backtest per metric).
+    const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: /Backtest/ }).nth(1);
+    await lens.click();
+    // Which Rollout's args (the demo's two files both pass them) and the window: the first Rollout, the last hour.
+    // The report's own tab (its Markdown preview's tab says "Preview backtest-…").
+    const report = page.locator('.tab', { hasText: 'backtest-success-rate-success-rate' }).filter({ hasNotText: 'Preview' });
+    const question = page.locator('.quick-input-widget .quick-input-title');
+    const windowQuestion = page.locator('.quick-input-widget .quick-input-title', { hasText: /over which past window/ });
+    // The loser of the race keeps waiting and settles later, handled either way.
+    const first = await Promise.race([windowQuestion.waitFor().then(() => 'window', () => 'none'), question.waitFor().then(() => 'other', () => 'none')]);
+    if (first === 'other' && !(await windowQuestion.isVisible())) await page.keyboard.press('Enter');
+    await windowQuestion.waitFor();
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Last 1 hour' }).click();
+    await report.waitFor();
+    await demo().waitForEditorLine(/^\*\*Started any time in the last 1 h, this analysis would /);
+    await demo().waitForEditorLine(/^Against the stable version \(the args swapped\): \*\*started any time in the last 1 h/);
+    // The built-in Markdown preview beside it draws the values, the threshold and each point's verdict.
+    const preview = demo().webview().locator('img[alt="values, threshold and verdicts"]').first();
+    await preview.waitFor();
+    // The report's source closed, as a reader would: the template with its lens beside the rendered report.
+    await report.click();
+    await demo().runCommand('View: Close Editor');
+    await report.waitFor({ state: 'hidden' });
+    await preview.waitFor();
+    await demo().screenshot('backtest');
+  });
+
+  it('launches release 1.2.0 through the CodeLens, which ticks the walkthrough\'s fourth step off, and the canary waits at 10 % in its two-minute first pause', async () => {
     const { page } = demo();
     await demo().quickOpen('gitops-hugo/new-version.yaml');
     const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: /Launch canary in demo\/default/ }).first();
     await lens.click();
     const dialog = await demo().confirmDialog('Launch', 'launch-dialog');
     assert.match(dialog.detail, /image hugo: ghcr\.io\/example\/gitops-hugo:1\.1\.0 → ghcr\.io\/example\/gitops-hugo:1\.2\.0/);
+    // The step plan: one line per step with its traffic and the pods the controller will run there.
+    assert.match(dialog.detail, /step plan \(5 replicas · .* · traffic routing\):/);
+    assert.match(dialog.detail, /1\. setWeight: 10 → 10% traffic, 1 canary \+ \d+ stable pods/);
+    assert.match(dialog.detail, /7\. setWeight: 90 → 90% traffic, 5 canary \+ \d+ stable pods/);
     await demo().treeRow('gitops-hugo', 'default').locator('.label-description', { hasText: /^Paused · step 1\/8 · 10%$/ }).waitFor();
     await demo().screenshot('launched');
     // The walkthrough ticks the step although the CodeLens ran the command, not the palette. (Opening
@@ -135,5 +171,19 @@ describe('the demo in the browser (bash scripts/demo.sh)', () => {
     if (!(await step.isVisible())) await category.click();
     await step.locator('.codicon.complete').waitFor();
     await demo().screenshot('launch-step-ticked');
+  });
+
+  it('shows the step plan of release 1.2.0 beside the timeline in its rollout panel, the current step marked', async () => {
+    await demo().hidePanel();
+    await demo().contextMenu(demo().treeRow('gitops-hugo', 'default'), 'Open Rollout Panel');
+    const root = demo().webview().locator('#root');
+    const plan = root.locator('table.step-plan');
+    await plan.locator('tr[aria-current="step"]').waitFor();
+    const steps = await plan.locator('tbody tr th').allInnerTexts();
+    assert.deepEqual(steps.slice(0, 2), ['1. setWeight: 10', '2. pause: 2m']);
+    assert.equal(steps.length, 9, 'eight steps and the full promotion after them');
+    assert.equal(await plan.locator('tbody tr').first().locator('td').first().innerText(), '10%');
+    await root.getByRole('heading', { name: 'Step plan' }).scrollIntoViewIfNeeded();
+    await demo().screenshot('step-plan');
   });
 });
