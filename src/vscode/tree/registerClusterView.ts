@@ -60,7 +60,10 @@ export function registerClusterView(context: vscode.ExtensionContext, log: Logge
   void vscode.commands.executeCommand('setContext', 'argoRollouts.attentionOnly', false);
   const reveal = async (namespace: string, name: string): Promise<void> => {
     await vscode.commands.executeCommand(`workbench.view.extension.argoRollouts`);
-    await view.reveal(tree.rolloutElement(namespace, name), { select: true, focus: false, expand: false });
+    // With several contexts shown, the row under the current context (where launches go), if it is one of them.
+    const current = session.contexts()?.currentContext;
+    if (tree.multiContext && (current === undefined || !contexts.names.includes(current))) return;
+    await view.reveal(tree.rolloutElement(namespace, name, current), { select: true, focus: false, expand: false });
   };
   return { session, contexts, tree, statusBar, commands: clusterCommands(session, tree, contexts), reveal, badge: () => view.badge };
 }
