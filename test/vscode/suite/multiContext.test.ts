@@ -103,6 +103,26 @@ describe('several contexts side by side', () => {
     }
   });
 
+  it('opens the rollout panel of a row of the second context on that context', async () => {
+    await vscode.commands.executeCommand('argoRollouts.openPanel', (await fleetRow()).el);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const done = (): boolean => api.panels.stateOf(NS, 'gitops-hugo')?.header.context === 'mirror-prod';
+        if (done()) return resolve();
+        const timer = setTimeout(() => reject(new Error(`no state naming mirror-prod; last header ${JSON.stringify(api.panels.stateOf(NS, 'gitops-hugo')?.header)}`)), 15000);
+        const sub = api.panels.onDidPost(() => {
+          if (!done()) return;
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        });
+      });
+      assert.equal(api.panels.stateOf(NS, 'gitops-hugo')?.header.status, 'Degraded');
+    } finally {
+      api.panels.close(NS, 'gitops-hugo');
+    }
+  });
+
   it('goes back to the current context alone when the setting is emptied', async () => {
     await setSetting('contexts', []);
     await waitForTree(tree, async () => (await rootLabels()).join() === 'test-cluster', 'the single context');
