@@ -85,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): ArgoRolloutsApi {
     launchCanary: launch.launchCanary,
     openPanel: panel.openPanel,
     previewQuery: preview.previewQuery,
+    backtestMetric: preview.backtestMetric,
     chooseHelmValues: rendering.chooseHelmValues,
     ...prometheus.commands,
   });

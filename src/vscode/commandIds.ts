@@ -28,6 +28,7 @@ export const commandIds = {
   launchCanary: 'argoRollouts.launchCanary',
   openPanel: 'argoRollouts.openPanel',
   previewQuery: 'argoRollouts.previewQuery',
+  backtestMetric: 'argoRollouts.backtestMetric',
   setPrometheusCredentials: 'argoRollouts.setPrometheusCredentials',
   clearPrometheusCredentials: 'argoRollouts.clearPrometheusCredentials',
   chooseHelmValues: 'argoRollouts.chooseHelmValues',

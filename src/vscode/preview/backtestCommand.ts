@@ -16,12 +16,13 @@ import { stringAt } from '../../core/untrustedJson';
 import { backtestQueries } from '../../prometheus/backtestQueries';
 import type { PromTarget } from '../../prometheus/promTarget';
 import type { BacktestWindowChoice } from '../actions/prompts';
+import { commandIds } from '../commandIds';
 import { callsOf, pickCall, type PreviewDeps } from './previewQuery';
 
 /** Asks the past window (seconds); the extension's prompts, so tests can answer it. */
 export type AskWindow = (title: string, choices: readonly BacktestWindowChoice[]) => Promise<number | undefined>;
 
-export const BACKTEST_COMMAND = 'argoRollouts.backtestMetric';
+export const BACKTEST_COMMAND = commandIds.backtestMetric;
 export const BACKTEST_SCHEME = 'argo-rollouts-backtest';
 
 /** Reports as read-only documents: closing one never asks to save it. */
