@@ -99,6 +99,22 @@ describe('Every action on the real controller ends as the real plugin\'s does', 
     return st.phase === p && (step === undefined || st.currentStepIndex === step);
   };
 
+  /**
+   * Sends the action to both twins and waits for the state; on a loaded machine the real controller was seen to write
+   * a status it computed before the action over it (it never looked at the action), so both are sent again — as a
+   * user would — before the twins are compared.
+   */
+  const onBoth = async (what: string, act: () => Promise<void>, check: (s: Snapshot) => boolean): Promise<void> => {
+    for (let attempt = 1; ; attempt++) {
+      await act();
+      const reached = await twinsAgree(what, check, 60_000).then(() => true, (e: unknown) => {
+        if (attempt >= 3 || !String(e).includes('both twins agree')) throw e;
+        return false;
+      });
+      if (reached) return;
+    }
+  };
+
   before(async () => {
     const { cluster } = realWorld();
     await createNamespace(cluster, NS);
@@ -115,43 +131,24 @@ describe('Every action on the real controller ends as the real plugin\'s does', 
     await twinsAgree('both paused at step 1', phase('Paused', 1));
   });
 
-  it('promote moves both to the next pause', async () => {
+  const promoteBoth = async (): Promise<void> => {
     const done = await promoteRollout(conn, ours, { full: false });
     assert.ok(done.ok, done.ok ? '' : done.error.message);
     await plugin('promote', THEIRS);
-    await twinsAgree('both paused at step 3', phase('Paused', 3));
+  };
+
+  it('promote moves both to the next pause', async () => {
+    await onBoth('both paused at step 3', promoteBoth, phase('Paused', 3));
   });
 
   it('pause, then promote: the first promote only lifts the user\'s pause, the second leaves the step\'s pause, on both', async () => {
     await run(planPause(ours));
     await plugin('pause', THEIRS);
     await twinsAgree('both paused by the user', (s) => (s.spec as { paused?: boolean }).paused === true);
-    const promote = async (): Promise<void> => {
-      const done = await promoteRollout(conn, ours, { full: false });
-      assert.ok(done.ok, done.ok ? '' : done.error.message);
-      await plugin('promote', THEIRS);
-    };
-    await promote();
+    await promoteBoth();
     await twinsAgree('both unpaused, still at the pause of step 3', (s) => phase('Paused', 3)(s) && (s.spec as { paused?: boolean }).paused !== true);
-    await promote();
-    await twinsAgree('both at the timed pause of step 5', phase('Paused', 5));
+    await onBoth('both at the timed pause of step 5', promoteBoth, phase('Paused', 5));
   });
-
-  /**
-   * Sends the action to both twins and waits for the state; on a loaded machine the real controller was seen to write
-   * a status it computed before the action over it (it never looked at the action), so both are sent again — as a
-   * user would — before the twins are compared.
-   */
-  const onBoth = async (what: string, act: () => Promise<void>, check: (s: Snapshot) => boolean): Promise<void> => {
-    for (let attempt = 1; ; attempt++) {
-      await act();
-      const reached = await twinsAgree(what, check, 60_000).then(() => true, (e: unknown) => {
-        if (attempt >= 3 || !String(e).includes('both twins agree')) throw e;
-        return false;
-      });
-      if (reached) return;
-    }
-  };
 
   it('abort scales the canary down and marks both Degraded alike', async () => {
     await onBoth('both aborted', async () => {
