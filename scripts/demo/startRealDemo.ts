@@ -13,26 +13,14 @@ import { startClusterPrometheus } from '../../realcluster/clusterPrometheus';
 import { startRealCluster } from '../../realcluster/startRealCluster';
 import { at, isObject } from '../../src/core/rollout/jsonFields';
 import { startDemoCodeServer } from './demoCodeServer';
-import { GITOPS_HUGO_FIRST_IMAGE, SEEDED_FILES, type SeededRollout } from './seedDemoCluster';
-import { REPO_ROOT } from './startDemo';
+import { GITOPS_HUGO_FIRST_IMAGE, SEEDED_FILES } from './seedDemoCluster';
+import { REPO_ROOT, type DemoOptions, type RunningDemo } from './startDemo';
 
-export interface RealDemoOptions {
-  readonly codeServer?: false | { readonly vsix: string; readonly port?: number };
-  /** How long a finished gitops-hugo canary stays Healthy before the next build starts one (default a minute). */
-  readonly nextReleaseAfterMs?: number;
-  readonly log?: (line: string) => void;
-}
+/** The plain demo's options that mean the same here (the cluster and Prometheus are always started). */
+export type RealDemoOptions = Pick<DemoOptions, 'codeServer' | 'nextReleaseAfterMs' | 'log'>;
 
-export interface RunningRealDemo {
-  readonly kubeconfigPath: string;
-  readonly contextName: string;
-  readonly workspace: string;
-  readonly rollouts: readonly SeededRollout[];
-  readonly prometheusUrl: string | undefined;
-  readonly prometheusMissing: string | undefined;
-  readonly url: string | undefined;
-  stop(): Promise<void>;
-}
+/** What runDemo.ts prints and stops, as the plain demo answers it (it has more, for its tests). */
+export type RunningRealDemo = Pick<RunningDemo, 'kubeconfigPath' | 'contextName' | 'workspace' | 'rollouts' | 'prometheusUrl' | 'prometheusMissing' | 'url' | 'stop'>;
 
 type Json = Record<string, unknown>;
 

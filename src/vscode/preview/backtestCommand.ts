@@ -10,6 +10,7 @@ import { substituteArgsDeep } from '../../core/analysis/resolveArgs';
 import { thresholdOf } from '../../core/analysis/thresholdOf';
 import { DEFAULT_WINDOW_SECONDS, metricStepSeconds, planWindow, pointsOf, summarize } from '../../core/backtest/backtest';
 import { backtestMarkdown, stableQuery } from '../../core/backtest/backtestReport';
+import type { RunBacktestPlan } from '../../core/panel/planSeries';
 import { planPreview } from '../../core/preview/planPreview';
 import { templateMetrics } from '../../core/preview/templateMetrics';
 import { stringAt } from '../../core/untrustedJson';
@@ -100,15 +101,8 @@ export function backtestCommand(deps: Omit<PreviewDeps, 'results'> & { askWindow
   };
 }
 
-/** A metric ready to backtest: its spec with the arguments in, its query, and the stable version's. */
-export interface BacktestRequest {
-  readonly title: string;
-  readonly metricName: string;
-  readonly metric: unknown;
-  readonly query: string;
-  readonly stableQuery: string | undefined;
-  readonly address: string | undefined;
-  readonly argsFrom: string;
+/** A metric ready to backtest (its spec with the arguments in, its query, and the stable version's), as the panel plans one. */
+export interface BacktestRequest extends RunBacktestPlan {
   /** Skips the window question (tests). */
   readonly windowSeconds?: unknown;
 }
