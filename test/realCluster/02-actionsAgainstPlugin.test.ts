@@ -79,7 +79,7 @@ describe('Every action on the real controller ends as the real plugin\'s does', 
     return r.stdout;
   };
   /** Both twins reconciled to the same spec and status (waits for the controller, which works at its own pace). */
-  const twinsAgree = async (what: string, check: (s: Snapshot) => boolean = () => true, timeoutMs = 150_000): Promise<Snapshot> => {
+  const twinsAgree = async (what: string, check: (s: Snapshot) => boolean = () => true): Promise<Snapshot> => {
     let last: [Snapshot, Snapshot] | undefined;
     try {
       return await eventually(what, async () => {
@@ -88,7 +88,7 @@ describe('Every action on the real controller ends as the real plugin\'s does', 
         last = [a, b];
         return JSON.stringify(a) === JSON.stringify(b) && check(a) ? a : undefined;
         // The controller works at its own pace; on a machine whose cores other suites load it was seen to need minutes.
-      }, timeoutMs);
+      }, 150_000);
     } catch (e) {
       if (last) assert.deepEqual(last[0], last[1], `${what}: the extension's rollout (actual) and the plugin's (expected) differ`);
       throw new Error(`${String(e)}; both twins agree on ${JSON.stringify(last?.[0].status)}`);
@@ -100,19 +100,24 @@ describe('Every action on the real controller ends as the real plugin\'s does', 
   };
 
   /**
-   * Sends the action to both twins and waits for the state; on a loaded machine the real controller was seen to write
-   * a status it computed before the action over it (it never looked at the action), so both are sent again — as a
-   * user would — before the twins are compared.
+   * Sends the action to each twin by its own tool and waits for that twin to reach the state; on a loaded machine the
+   * real controller was seen to write a status it computed before the action over it (it never looked at the
+   * action), each twin by its own timing, so a twin that does not get there is sent its action again — as a user
+   * would — before the twins are compared.
    */
-  const onBoth = async (what: string, act: () => Promise<void>, check: (s: Snapshot) => boolean): Promise<void> => {
-    for (let attempt = 1; ; attempt++) {
-      await act();
-      const reached = await twinsAgree(what, check, 60_000).then(() => true, (e: unknown) => {
-        if (attempt >= 3 || !String(e).includes('both twins agree')) throw e;
-        return false;
-      });
-      if (reached) return;
+  const onBoth = async (what: string, actOurs: () => Promise<void>, actTheirs: () => Promise<void>, check: (s: Snapshot) => boolean): Promise<void> => {
+    for (const [name, act] of [[OURS, actOurs], [THEIRS, actTheirs]] as const) {
+      for (let attempt = 1; ; attempt++) {
+        await act();
+        const reached = await eventually(`${name}: ${what}`, async () => (check(snapshot(await getJson(realWorld().cluster, ['rollout', name, '-n', NS]), name)) ? true : undefined), 60_000)
+          .catch((e: unknown) => {
+            if (attempt >= 3) throw e;
+            return false;
+          });
+        if (reached) break;
+      }
     }
+    await twinsAgree(what, check);
   };
 
   before(async () => {
@@ -131,21 +136,22 @@ describe('Every action on the real controller ends as the real plugin\'s does', 
     await twinsAgree('both paused at step 1', phase('Paused', 1));
   });
 
-  const promoteBoth = async (): Promise<void> => {
-    const done = await promoteRollout(conn, ours, { full: false });
+  const promoteOurs = async (full = false): Promise<void> => {
+    const done = await promoteRollout(conn, ours, { full });
     assert.ok(done.ok, done.ok ? '' : done.error.message);
-    await plugin('promote', THEIRS);
   };
+  const promoteTheirs = async (): Promise<void> => void await plugin('promote', THEIRS);
 
   it('promote moves both to the next pause', async () => {
-    await onBoth('both paused at step 3', promoteBoth, phase('Paused', 3));
+    await onBoth('both paused at step 3', promoteOurs, promoteTheirs, phase('Paused', 3));
   });
 
   it('pause, then promote: the first promote lifts the user\'s pause (usually not the step\'s), the same on both', async () => {
     await run(planPause(ours));
     await plugin('pause', THEIRS);
     await twinsAgree('both paused by the user', (s) => (s.spec as { paused?: boolean }).paused === true);
-    await promoteBoth();
+    await promoteOurs();
+    await promoteTheirs();
     // Usually the step's pause holds (step 3); when the controller had not yet recorded the step's pause condition,
     // the same promote lifts it too and the rollout goes on to step 5 — with the plugin as with the extension, each
     // twin by its own timing. So each twin still at step 3 is promoted once more (by its own tool), and then both
@@ -164,24 +170,16 @@ describe('Every action on the real controller ends as the real plugin\'s does', 
   });
 
   it('abort scales the canary down and marks both Degraded alike', async () => {
-    await onBoth('both aborted', async () => {
-      await run(planAbort(ours));
-      await plugin('abort', THEIRS);
-    }, phase('Degraded'));
+    await onBoth('both aborted', () => run(planAbort(ours)), async () => void await plugin('abort', THEIRS), phase('Degraded'));
   });
 
   it('retry restarts the same canary from the first step', async () => {
-    await onBoth('both paused at step 1 again', async () => {
-      await run(planRetry(ours));
-      await plugin('retry', 'rollout', THEIRS);
-    }, phase('Paused', 1));
+    await onBoth('both paused at step 1 again', () => run(planRetry(ours)), async () => void await plugin('retry', 'rollout', THEIRS), phase('Paused', 1));
   });
 
   it('promote --full finishes both releases', async () => {
-    const done = await promoteRollout(conn, ours, { full: true });
-    assert.ok(done.ok, done.ok ? '' : done.error.message);
-    await plugin('promote', THEIRS, '--full');
-    await twinsAgree('both Healthy on 2.0', (s) => phase('Healthy')(s) && (s.status as { stable?: string; current?: string }).stable === (s.status as { current?: string }).current);
+    await onBoth('both Healthy on 2.0', () => promoteOurs(true), async () => void await plugin('promote', THEIRS, '--full'),
+      (s) => phase('Healthy')(s) && (s.status as { stable?: string; current?: string }).stable === (s.status as { current?: string }).current);
   });
 
   it('restart replaces every pod of both and records when', async () => {
